@@ -1,0 +1,49 @@
+// buildApp(deps): the whole HTTP surface on one Koa app. Listening happens in api/main.ts (or a test).
+import Koa from 'koa';
+import { serveConsole } from './console.js';
+import type { ApiDeps } from './deps.js';
+import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
+import { buildYoga } from './graphql/yoga.js';
+import { healthRouter } from './health.js';
+import { httpRequests, registry } from './metrics.js';
+import { twilioWebhookRouter } from './webhooks/twilio.js';
+
+export function buildApp(deps: ApiDeps): Koa {
+  const app = new Koa({ proxy: true });
+  const yoga = buildYoga(deps);
+
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      ctx.status = status;
+      // Expected HTTP errors say what was wrong; anything else is logged, never shown.
+      ctx.body = status < 500 ? (error as Error).message : 'internal error';
+      if (status >= 500) console.error(`${ctx.method} ${ctx.path} failed:`, error);
+    } finally {
+      const group = ctx.path.split('/')[1] || 'console';
+      httpRequests.inc({ group, status: `${Math.floor(ctx.status / 100)}xx` });
+    }
+  });
+
+  app.use(healthRouter(deps).routes());
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/metrics') return next();
+    ctx.type = registry.contentType;
+    ctx.body = await registry.metrics();
+  });
+  app.use(twilioWebhookRouter(deps).routes());
+  if (deps.config.twilio.emulated) app.use(twilioEmulatorRouter(deps).routes());
+
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/graphql') return next();
+    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res);
+    ctx.status = response.status;
+    response.headers.forEach((value, key) => ctx.set(key, value));
+    ctx.body = response.body;
+  });
+
+  app.use(serveConsole());
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Case } from '../../../db/entities/index.js';
+import type { CaseState } from '../../../workflows/contract.js';
+import type { ApiDeps } from '../../deps.js';
+
+/** The GraphQL shape of a case: the read-model row, overlaid with live workflow state when we have it. */
+export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
+  const stage = live?.stage ?? row.stage;
+  return {
+    id: row.id,
+    stage: stage.toUpperCase(),
+    channel: row.channel.toUpperCase(),
+    inboundText: row.inboundText,
+    customer: { id: row.customerId, displayName: null },
+    intent: live?.intent ?? row.intent,
+    confidence: live?.confidence ?? row.confidence,
+    draft: live?.draft ?? row.draft,
+    reply: live?.reply ?? row.reply,
+    escalationLevel: live?.escalationLevel ?? row.escalationLevel,
+    deadline: live ? live.deadline : row.deadline?.toISOString() ?? null,
+    classification: (live?.guardrail.classification ?? row.classification)?.toUpperCase() ?? null,
+    findings: live?.guardrail.findings ?? row.findings,
+    decision: (live?.decision?.decision ?? row.decision)?.toUpperCase() ?? null,
+    decidedBy: live?.decision?.reviewer ?? row.decidedBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    temporalUiUrl: temporalUiUrl(deps, row.id),
+  };
+}
+
+function temporalUiUrl(deps: ApiDeps, caseId: string): string | null {
+  const base = deps.config.temporal.uiUrl;
+  if (!base) return null;
+  return `${base}/namespaces/${encodeURIComponent(deps.config.temporal.namespace)}/workflows/${encodeURIComponent(caseId)}`;
+}

@@ -1,0 +1,25 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import { readFileSync } from 'node:fs';
+import type { ApiDeps } from '../deps.js';
+import { buildContext, type AppContext, type GraphQLContext } from './context.js';
+import { authResolvers } from './resolvers/auth.resolvers.js';
+import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
+import { casesResolvers } from './resolvers/cases.resolvers.js';
+import { decideResolvers } from './resolvers/decide.resolvers.js';
+
+export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+export function buildYoga(deps: ApiDeps) {
+  return createYoga<{}, AppContext>({
+    graphqlEndpoint: '/graphql',
+    schema: createSchema<GraphQLContext>({
+      typeDefs,
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers],
+    }),
+    context: (initial) => buildContext(deps, initial),
+    // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
+    maskedErrors: true,
+    graphiql: { title: 'Countersign GraphQL' },
+    logging: false,
+  });
+}

@@ -1,0 +1,35 @@
+// `npm run api`: one API instance (GraphQL, webhooks, console, web chat). Run more behind a load balancer
+// to scale out; they share nothing but PostgreSQL and Temporal.
+import { Client, Connection } from '@temporalio/client';
+import { once } from 'node:events';
+import { initOrm } from '../db/orm.js';
+import { loadConfig, temporalAddress } from '../runtime/config.js';
+import { describeListenError } from '../runtime/ports.js';
+import { runUntilSignal } from '../runtime/process.js';
+import { buildApp } from './app.js';
+import { CaseEventHub } from './case-event-hub.js';
+
+const config = loadConfig();
+const orm = await initOrm({ clientUrl: config.databaseUrl });
+const connection = await Connection.connect({ address: temporalAddress(config) });
+const temporal = new Client({ connection, namespace: config.temporal.namespace });
+const caseEvents = new CaseEventHub(orm.config.getClientUrl());
+await caseEvents.start();
+
+const server = buildApp({ config, orm, temporal, caseEvents }).listen(config.port);
+try {
+  await once(server, 'listening');
+} catch (error) {
+  console.error(describeListenError(error, config.port, 'PORT'));
+  process.exit(1);
+}
+console.log(`API listening on http://localhost:${config.port}`);
+
+await runUntilSignal(once(server, 'close'), async () => {
+  server.close();
+  // Open SSE subscriptions would hold the server open; end them.
+  server.closeAllConnections();
+});
+await caseEvents.close();
+await connection.close();
+await orm.close();

@@ -1,0 +1,22 @@
+export interface OutboundReply {
+  caseId: string;
+  /** Addresses as the provider spells them, e.g. `whatsapp:+4915…` or `+1555…`. */
+  to: string;
+  from: string;
+  body: string;
+}
+
+export interface SentReply {
+  providerMessageId: string;
+  status: string;
+}
+
+/** Sends replies to customers; implemented over Twilio's REST API (or its built-in emulator). */
+export interface ReplySender {
+  send(reply: OutboundReply): Promise<SentReply>;
+  /**
+   * A message to `to` from `from` with exactly `body`, accepted since `since`: how a retried send learns
+   * that an earlier attempt reached the provider before its worker died.
+   */
+  findSent(reply: OutboundReply, since: Date): Promise<SentReply | null>;
+}

@@ -1,0 +1,48 @@
+// Outbound messages through the official Twilio SDK. With no Twilio account configured the SDK talks to
+// the built-in emulator instead of api.twilio.com, through its supported custom-HTTP-client hook.
+import twilio from 'twilio';
+import type { Config } from '../runtime/config.js';
+import type { OutboundReply, ReplySender, SentReply } from './reply-sender.js';
+
+import type RequestClient from 'twilio/lib/base/RequestClient.js';
+
+class EmulatorRequestClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string) {
+    super({ keepAlive: true });
+  }
+
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+    return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z0-9.-]*twilio\.com/i, this.baseUrl) });
+  }
+}
+
+export function createTwilioClient(settings: Config['twilio']): twilio.Twilio {
+  return twilio(settings.accountSid, settings.authToken, {
+    httpClient: settings.apiBaseUrl ? new EmulatorRequestClient(settings.apiBaseUrl) : undefined,
+    autoRetry: false,
+  });
+}
+
+export class TwilioReplySender implements ReplySender {
+  private readonly client: twilio.Twilio;
+
+  constructor(settings: Config['twilio'], private readonly statusCallbackUrl: string) {
+    this.client = createTwilioClient(settings);
+  }
+
+  async send(reply: OutboundReply): Promise<SentReply> {
+    const message = await this.client.messages.create({
+      to: reply.to,
+      from: reply.from,
+      body: reply.body,
+      statusCallback: this.statusCallbackUrl,
+    });
+    return { providerMessageId: message.sid, status: message.status };
+  }
+
+  async findSent(reply: OutboundReply, since: Date): Promise<SentReply | null> {
+    const recent = await this.client.messages.list({ to: reply.to, from: reply.from, dateSentAfter: since, limit: 50 });
+    const match = recent.find((m) => m.body === reply.body);
+    return match ? { providerMessageId: match.sid, status: match.status } : null;
+  }
+}

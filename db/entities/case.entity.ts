@@ -1,0 +1,34 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { GuardrailFinding } from '../../workflows/contract.js';
+
+/**
+ * The read model of a case, written by the workflow's activities at every transition. Lists and queues
+ * read it; live detail comes from the workflow's `state` query. The id is the workflow ID.
+ */
+export const CaseSchema = defineEntity({
+  name: 'Case',
+  tableName: 'cases',
+  indexes: [{ properties: ['stage', 'createdAt'] }],
+  properties: (p) => ({
+    id: p.string().primary(),
+    channel: p.string(),
+    stage: p.string(),
+    customerId: p.uuid().index(),
+    conversationId: p.uuid(),
+    inboundMessageId: p.uuid(),
+    inboundText: p.text(),
+    intent: p.string().nullable(),
+    confidence: p.double().$type<number>().nullable(),
+    escalationLevel: p.integer().default(0),
+    deadline: p.datetime().nullable(),
+    draft: p.text().nullable(),
+    reply: p.text().nullable(),
+    classification: p.string().nullable(),
+    findings: p.json<GuardrailFinding[]>().default('[]'),
+    decision: p.string().nullable(),
+    decidedBy: p.string().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  }),
+});
+export type Case = InferEntity<typeof CaseSchema>;

@@ -1,0 +1,20 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { CustomerSchema } from './customer.entity.js';
+
+/** The thread between the business number `businessAddress` and one customer address on one channel. */
+export const ConversationSchema = defineEntity({
+  name: 'Conversation',
+  tableName: 'conversations',
+  uniques: [{ properties: ['channel', 'customerAddress', 'businessAddress'] }],
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    channel: p.string(),
+    customerAddress: p.string(),
+    businessAddress: p.string(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    lastMessageAt: p.datetime().onCreate(() => new Date()),
+  }),
+});
+export type Conversation = InferEntity<typeof ConversationSchema>;

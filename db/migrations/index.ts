@@ -1,0 +1,8 @@
+// Every migration, in order. Listed explicitly (not globbed from disk) so they load the same under tsx,
+// vitest and a bundled build. `npm run migration:create` writes a new file here; add it to this list.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121233003 } from './Migration20261121233003.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261121233003', class: Migration20261121233003 },
+];

@@ -1,0 +1,33 @@
+// The one MikroORM configuration: used by the worker, the API, the supervisor's migrate step, tests
+// (through initOrm overrides) and the mikro-orm CLI (`npm run migration:create`).
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { fileURLToPath } from 'node:url';
+import * as entities from './entities/index.js';
+import { migrationsList } from './migrations/index.js';
+
+const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function ormConfig(overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl: process.env.DATABASE_URL,
+    entities: Object.values(entities).filter((value) => typeof value === 'object' && 'meta' in value),
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: '.snapshot',
+      emit: 'ts',
+    },
+    pool: { min: 0, max: 10 },
+    forceUtcTimezone: true,
+    debug: false,
+    ...overrides,
+  });
+}
+
+export default ormConfig();

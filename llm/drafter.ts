@@ -1,0 +1,42 @@
+export const INTENTS = [
+  'order_status',
+  'delivery',
+  'account',
+  'payment',
+  'refund',
+  'complaint',
+  'billing_dispute',
+  'legal',
+  'product_question',
+  'greeting',
+  'other',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface DraftRequest {
+  channel: string;
+  /** The customer's message with PII replaced by tokens: the drafter never sees the raw values. */
+  text: string;
+}
+
+export interface Draft {
+  text: string;
+  intent: string;
+  confidence: number;
+  reasoning: string;
+  needsHuman: boolean;
+  /** `offline` for the built-in drafter, else the LLM model that wrote it. */
+  model: string;
+}
+
+export interface Drafter {
+  draft(request: DraftRequest): Promise<Draft>;
+}
+
+/** A failure of the LLM endpoint; `retryable` says whether trying again can help (429, 5xx, timeouts). */
+export class DrafterError extends Error {
+  override name = 'DrafterError';
+  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}

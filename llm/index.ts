@@ -1,0 +1,10 @@
+import type { Config } from '../runtime/config.js';
+import type { Drafter } from './drafter.js';
+import { OfflineDrafter } from './offline-drafter.js';
+import { OpenAiDrafter } from './openai-drafter.js';
+
+export * from './drafter.js';
+
+export function createDrafter(llm: Config['llm']): Drafter {
+  return llm ? new OpenAiDrafter(llm) : new OfflineDrafter();
+}

@@ -1,0 +1,121 @@
+// Environment → typed configuration, validated once at start with messages an operator can act on.
+// Database settings override these in later layers; this module only knows env and defaults.
+import path from 'node:path';
+import { DEFAULT_TASK_QUEUE } from '../workflows/contract.js';
+import { parseDuration } from '../workflows/duration.js';
+
+/** The auth token the built-in Twilio emulator signs with when TWILIO_AUTH_TOKEN is unset. Local only. */
+export const EMULATOR_AUTH_TOKEN = 'countersign-emulator-token';
+export const EMULATOR_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+/** The business's number in the emulator, as a Twilio phone number would be. */
+export const EMULATOR_BUSINESS_NUMBER = '+15550000000';
+
+export interface Config {
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  temporal: {
+    address: string | undefined;
+    port: number;
+    uiPort: number;
+    namespace: string;
+    taskQueue: string;
+    cli: string | undefined;
+    /** Temporal UI's base URL for links from the console; known when embedded or set by TEMPORAL_UI_URL. */
+    uiUrl: string | undefined;
+  };
+  llm: { apiKey: string | undefined; baseUrl: string | undefined; model: string } | undefined;
+  /** `apiBaseUrl` is set only when emulating: where the SDK's REST calls go instead of api.twilio.com. */
+  twilio: { accountSid: string; authToken: string; emulated: boolean; apiBaseUrl?: string };
+  admin: { email: string; password: string | undefined };
+  timeouts: { review: string; escalation: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
+  }
+  return value;
+}
+
+function durationVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  try {
+    parseDuration(raw);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
+  return raw.trim();
+}
+
+function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  try {
+    return new URL(raw).toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`${name}=${raw} is not a URL (e.g. https://support.example.com)`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intVar(env, 'PORT', 4000);
+  const accountSid = env.TWILIO_ACCOUNT_SID || undefined;
+  const llmConfigured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
+  return {
+    port,
+    publicUrl: urlVar(env, 'PUBLIC_URL', `http://localhost:${port}`),
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 5433),
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || undefined,
+      port: intVar(env, 'TEMPORAL_PORT', 7233),
+      uiPort: intVar(env, 'TEMPORAL_UI_PORT', 8233),
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || DEFAULT_TASK_QUEUE,
+      cli: env.TEMPORAL_CLI || undefined,
+      uiUrl: env.TEMPORAL_UI_URL
+        ? urlVar(env, 'TEMPORAL_UI_URL', '')
+        : env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${intVar(env, 'TEMPORAL_UI_PORT', 8233)}`,
+    },
+    llm: llmConfigured
+      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL || 'gpt-4o-mini' }
+      : undefined,
+    twilio: accountSid
+      ? { accountSid, authToken: requireVar(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID is set'), emulated: false }
+      : {
+          accountSid: EMULATOR_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN || EMULATOR_AUTH_TOKEN,
+          emulated: true,
+          // A worker on another host than the API points this at the API's /emulator/twilio.
+          apiBaseUrl: urlVar(env, 'TWILIO_EMULATOR_URL', `http://127.0.0.1:${port}/emulator/twilio`),
+        },
+    admin: {
+      email: env.COUNTERSIGN_ADMIN_EMAIL || 'admin@localhost',
+      password: env.COUNTERSIGN_ADMIN_PASSWORD || undefined,
+    },
+    timeouts: {
+      review: durationVar(env, 'COUNTERSIGN_REVIEW_TIMEOUT', '15m'),
+      escalation: durationVar(env, 'COUNTERSIGN_ESCALATION_TIMEOUT', '1h'),
+    },
+  };
+}
+
+function requireVar(env: NodeJS.ProcessEnv, name: string, because: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${name} is required because ${because}`);
+  return value;
+}
+
+export function temporalAddress(config: Config): string {
+  return config.temporal.address ?? `127.0.0.1:${config.temporal.port}`;
+}

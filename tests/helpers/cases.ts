@@ -1,0 +1,39 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { startCase } from '../../api/cases/start-case.js';
+import { EmulatorMessageSchema } from '../../db/entities/index.js';
+import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
+import { stateQuery, type CaseState, type CaseTimeouts } from '../../workflows/contract.js';
+import type { handleInboundMessage } from '../../workflows/index.js';
+import type { Stack } from './stack.js';
+import { customerNumber, messageSid } from './twilio.js';
+import { waitFor } from './wait.js';
+
+export interface TestCase {
+  caseId: string;
+  customer: string;
+  handle: WorkflowHandle<typeof handleInboundMessage>;
+}
+
+/** Starts a case the way the webhook does, with the stack's timeouts unless the test passes tiny ones. */
+export async function openCase(stack: Stack, body: string, timeouts?: Partial<CaseTimeouts>): Promise<TestCase> {
+  const customer = customerNumber();
+  const config = { ...stack.config, timeouts: { ...stack.config.timeouts, ...timeouts } };
+  const { caseId } = await startCase(stack.client, config, {
+    channel: 'sms',
+    providerMessageId: messageSid(),
+    from: customer,
+    to: EMULATOR_BUSINESS_NUMBER,
+    body,
+    receivedAt: new Date().toISOString(),
+  });
+  return { caseId, customer, handle: stack.client.workflow.getHandle(caseId) };
+}
+
+export function waitForStage(handle: WorkflowHandle, stage: CaseState['stage']): Promise<CaseState> {
+  return waitFor(() => handle.query(stateQuery), (state) => state.stage === stage, `stage ${stage}`);
+}
+
+/** What the Twilio emulator holds for one customer: the replies a handset would have received. */
+export async function repliesTo(stack: Stack, customer: string) {
+  return stack.orm.em.fork().find(EmulatorMessageSchema, { to: customer }, { orderBy: { dateCreated: 'asc' } });
+}

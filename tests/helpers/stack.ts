@@ -1,0 +1,81 @@
+// An in-process Countersign (API + worker) on the run's shared PostgreSQL and Temporal dev server, on a
+// free port and its own task queue, so test files cannot steal each other's tasks.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { inject } from 'vitest';
+import type { ActivityDeps } from '../../activities/index.js';
+import { buildApp } from '../../api/app.js';
+import { CaseEventHub } from '../../api/case-event-hub.js';
+import { initOrm, type Orm } from '../../db/orm.js';
+import { loadConfig, type Config } from '../../runtime/config.js';
+import { freePort } from '../../runtime/ports.js';
+import { buildActivityDeps } from '../../workers/activity-deps.js';
+import { createCaseWorker } from '../../workers/create-worker.js';
+
+export interface Stack {
+  url: string;
+  config: Config;
+  orm: Orm;
+  client: Client;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  env?: Record<string, string>;
+  /** Replace activity dependencies (e.g. a drafter that fails). */
+  deps?: (defaults: ActivityDeps) => ActivityDeps;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    COUNTERSIGN_REVIEW_TIMEOUT: '1h',
+    COUNTERSIGN_ESCALATION_TIMEOUT: '1h',
+    ...options.env,
+  });
+  const orm = await initOrm({ clientUrl: config.databaseUrl });
+  const connection = await Connection.connect({ address: config.temporal.address! });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const nativeConnection = await NativeConnection.connect({ address: config.temporal.address! });
+  const defaults = buildActivityDeps(config, orm);
+  const worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: options.deps ? options.deps(defaults) : defaults,
+    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+  });
+  const running = worker.run();
+
+  const caseEvents = new CaseEventHub(config.databaseUrl!);
+  await caseEvents.start();
+  const server: Server = buildApp({ config, orm, temporal: client, caseEvents }).listen(port, '127.0.0.1');
+  await once(server, 'listening');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    orm,
+    client,
+    worker,
+    async stop() {
+      server.closeAllConnections();
+      server.close();
+      await caseEvents.close();
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await orm.close();
+    },
+  };
+}

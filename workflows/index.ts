@@ -1,0 +1,2 @@
+// The worker's workflowsPath entry: every workflow type the worker runs, exported by name.
+export { handleInboundMessage } from './handle-inbound-message.workflow.js';
