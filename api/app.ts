@@ -45,5 +45,10 @@ export function buildApp(deps: ApiDeps): Koa {
   });
 
   app.use(serveConsole());
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    // A subscriber closing its SSE stream, or a client hanging up mid-response, is not a server fault.
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET') return;
+    console.error('unhandled API error:', error);
+  });
   return app;
 }

@@ -1,8 +1,10 @@
-import { GraphQLError } from 'graphql';
+// Built with Yoga's own helper rather than `new GraphQLError`: under ESM + CJS, `graphql` can load twice,
+// and an error from the other copy would fail Yoga's instanceof check and be masked as "Unexpected error.".
+import { createGraphQLError } from 'graphql-yoga';
 
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT';
 
 /** An expected error the client should act on; unexpected errors are masked by Yoga. */
-export function codedError(code: ErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+export function codedError(code: ErrorCode, message: string) {
+  return createGraphQLError(message, { extensions: { code } });
 }

@@ -1,7 +1,7 @@
 // An in-process Countersign (API + worker) on the run's shared PostgreSQL and Temporal dev server, on a
 // free port and its own task queue, so test files cannot steal each other's tasks.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -31,7 +31,14 @@ export interface StackOptions {
   deps?: (defaults: ActivityDeps) => ActivityDeps;
 }
 
+let runtimeInstalled = false;
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  if (!runtimeInstalled) {
+    // Worker lifecycle chatter at INFO buries test failures; warnings and errors still show.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
   const port = await freePort();
   const config = loadConfig({
     PORT: String(port),
