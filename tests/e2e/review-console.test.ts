@@ -56,11 +56,11 @@ describe('review console', () => {
     await screenshot(page, 'queue');
 
     await link.click();
-    await page.getByRole('button', { name: 'Approve' }).waitFor();
+    await page.getByRole('button', { name: 'Approve', exact: true }).waitFor();
     await expect.poll(() => page.getByText(/order/i).count()).toBeGreaterThan(0);
     await screenshot(page, 'case');
 
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await waitForStage(stack.client.workflow.getHandle(caseId), 'sent').catch(() => undefined);
     const replies = await waitFor(() => repliesTo(stack, params.From!), (r) => r.length > 0, 'the reply on the handset');
     expect(replies).toHaveLength(1);

@@ -1,0 +1,82 @@
+import { useSession } from './useSession';
+
+/** A GraphQL document that carries its result and variables types. */
+export type Doc<TData, TVars = Record<string, never>> = string & { readonly __types?: [TData, TVars] };
+
+export const gql = <TData, TVars = Record<string, never>>(source: string): Doc<TData, TVars> => source as Doc<TData, TVars>;
+
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT' | 'NETWORK' | 'UNKNOWN';
+
+export class GraphQLRequestError extends Error {
+  constructor(message: string, readonly code: ErrorCode) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface RequestOptions {
+  /** Set false for login: its UNAUTHENTICATED means "wrong password", not "session over". */
+  sessionErrors?: boolean;
+  signal?: AbortSignal;
+}
+
+const session = useSession();
+
+export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: TVars, options: RequestOptions = {}): Promise<TData> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const token = session.token.value;
+  if (token) headers.authorization = `Bearer ${token}`;
+
+  let body: GraphQLResponse<TData>;
+  try {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: doc, variables: variables ?? {} }),
+      signal: options.signal,
+    });
+    body = (await response.json()) as GraphQLResponse<TData>;
+  } catch (error) {
+    if ((error as Error)?.name === 'AbortError') throw error;
+    throw new GraphQLRequestError('Could not reach Countersign. Check your connection and try again.', 'NETWORK');
+  }
+
+  const first = body.errors?.[0];
+  if (first) {
+    const code = (first.extensions?.code ?? 'UNKNOWN') as ErrorCode;
+    // App.vue sends the reviewer to /sign-in as soon as the token is gone.
+    if (code === 'UNAUTHENTICATED' && options.sessionErrors !== false) session.clear();
+    throw new GraphQLRequestError(first.message, code);
+  }
+  if (!body.data) throw new GraphQLRequestError('The server sent an empty answer.', 'UNKNOWN');
+  return body.data;
+}
+
+const FRIENDLY: Partial<Record<ErrorCode, string>> = {
+  UNAUTHENTICATED: 'Your session has ended. Sign in again.',
+  FORBIDDEN: 'Your role does not allow this.',
+  NOT_FOUND: 'This case does not exist.',
+  NOT_AWAITING_REVIEW: 'This case no longer awaits a decision',
+};
+
+/** The message to show a reviewer for any thrown error. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof GraphQLRequestError) {
+    if (error.code === 'BAD_INPUT' || error.code === 'NETWORK') return error.message;
+    return FRIENDLY[error.code] ?? error.message;
+  }
+  return 'Something went wrong. Try again.';
+}
+
+export function errorCode(error: unknown): ErrorCode | null {
+  return error instanceof GraphQLRequestError ? error.code : null;
+}
+
+export function useGraphQL() {
+  return { request, errorMessage, errorCode };
+}

@@ -1,0 +1,46 @@
+import { ref, shallowRef } from 'vue';
+import { REVIEW_QUEUE_QUERY } from '../pages/queue.graphql';
+import type { QueueCase } from '../types';
+import { errorMessage, request } from './useGraphQL';
+
+/** Queue order: oldest first, as the API pages them, whichever stage a case is in. */
+export function compareQueueOrder(a: Pick<QueueCase, 'createdAt' | 'id'>, b: Pick<QueueCase, 'createdAt' | 'id'>): number {
+  const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export async function fetchReviewQueue(): Promise<QueueCase[]> {
+  const data = await request(REVIEW_QUEUE_QUERY);
+  const all = [...data.awaiting.edges, ...data.escalated.edges].map((edge) => edge.node);
+  // A case can move between stages between the two lists being read.
+  const unique = new Map(all.map((item) => [item.id, item]));
+  return [...unique.values()].sort(compareQueueOrder);
+}
+
+export function useReviewQueue() {
+  const items = shallowRef<QueueCase[]>([]);
+  const loaded = ref(false);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let generation = 0;
+
+  async function refresh(): Promise<void> {
+    // Only the newest request may write: a slow older answer must not overwrite a fresher list.
+    const mine = ++generation;
+    loading.value = true;
+    try {
+      const next = await fetchReviewQueue();
+      if (mine !== generation) return;
+      items.value = next;
+      error.value = null;
+      loaded.value = true;
+    } catch (caught) {
+      if (mine === generation) error.value = errorMessage(caught);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  return { items, loaded, loading, error, refresh };
+}

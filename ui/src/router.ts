@@ -1,0 +1,47 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { currentToken } from './composables/useSession';
+import CasePage from './pages/CasePage.vue';
+import QueuePage from './pages/QueuePage.vue';
+import SignInPage from './pages/SignInPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    title?: string | ((route: RouteLocationNormalized) => string);
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true, title: 'Sign in' } },
+    { path: '/', name: 'queue', component: QueuePage, meta: { title: 'Review queue' } },
+    {
+      path: '/cases/:id',
+      name: 'case',
+      component: CasePage,
+      meta: { title: (route) => `Case ${String(route.params.id)}` },
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+/** Only same-origin paths: ?redirect= must not become an open redirect. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+router.beforeEach((to) => {
+  const signedIn = currentToken() !== null;
+  if (!to.meta.public && !signedIn) {
+    return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.name === 'sign-in' && signedIn) return safeRedirect(to.query.redirect);
+  return true;
+});
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'function' ? to.meta.title(to) : to.meta.title;
+  document.title = title ? `${title} · Countersign` : 'Countersign';
+});
