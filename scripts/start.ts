@@ -8,7 +8,7 @@ import { seedFirstAdmin, type SeededAdmin } from '../auth/seed-admin.js';
 import { initOrm, migrate } from '../db/orm.js';
 import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
 import { isPortBusy } from '../runtime/ports.js';
-import { isAlive } from '../runtime/stale-process.js';
+import { isAlive, stopStaleProcess } from '../runtime/stale-process.js';
 import { ManagedChild, nodeTs } from '../runtime/supervisor/child.js';
 import { buildConsoleIfStale } from '../runtime/supervisor/console-build.js';
 import { provideDatabase } from '../runtime/supervisor/database.js';
@@ -20,15 +20,17 @@ const log = (line: string) => console.log(line);
 const stops: { name: string; stop: () => Promise<void> }[] = [];
 let shuttingDown = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
-    log('stopping Countersign …');
-    for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error) => console.error(`stopping ${name} failed: ${(error as Error).message}`));
-    }
-    log('stopped.');
+async function shutdown(code: number): Promise<void> {
+  // One Ctrl-C arrives more than once (the terminal signals the whole group and npm/tsx relay it): the
+  // first starts an orderly stop, the next ones must not cut it short.
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log('stopping Countersign …');
+  for (const { name, stop } of stops.reverse()) {
+    log(`  stopping ${name}`);
+    await stop().catch((error) => console.error(`stopping ${name} failed: ${(error as Error).message}`));
   }
+  log('stopped.');
   process.exit(code);
 }
 
@@ -67,9 +69,16 @@ function banner(config: Config, lines: string[], admin: SeededAdmin | null): voi
   console.log(`${rule}\n  Ctrl-C stops everything; data stays in ${config.dataDir}\n${rule}\n`);
 }
 
+function pidFile(config: Config, name: string): string {
+  return path.join(config.dataDir, `${name}.pid`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   claimDataDir(config);
+  // A run that was killed outright leaves its children running; an old worker would keep taking tasks.
+  await stopStaleProcess(pidFile(config, 'api'), 'the API', 'api/main.ts');
+  await stopStaleProcess(pidFile(config, 'worker'), 'a worker', 'workers/main.ts');
   if (await isPortBusy(config.port)) throw new Error(`port ${config.port} is already in use: stop what uses it, or set PORT to a free port`);
 
   const database = await provideDatabase(config);
@@ -85,8 +94,8 @@ async function main(): Promise<void> {
   await buildConsoleIfStale(log);
 
   const childEnv = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}) };
-  const worker = new ManagedChild(nodeTs('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv));
-  const api = new ManagedChild(nodeTs('api', path.join(PROJECT_ROOT, 'api', 'main.ts'), childEnv));
+  const worker = new ManagedChild({ ...nodeTs('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv), pidFile: pidFile(config, 'worker') });
+  const api = new ManagedChild({ ...nodeTs('api', path.join(PROJECT_ROOT, 'api', 'main.ts'), childEnv), pidFile: pidFile(config, 'api') });
   worker.start();
   stops.push({ name: 'worker', stop: () => worker.stop() });
   api.start();

@@ -1,5 +1,5 @@
 // `npm run worker`: one worker process on the task queue. Run more of them to scale out.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { initOrm } from '../db/orm.js';
 import { loadConfig, temporalAddress } from '../runtime/config.js';
 import { runUntilSignal } from '../runtime/process.js';
@@ -7,6 +7,8 @@ import { buildActivityDeps } from './activity-deps.js';
 import { createCaseWorker } from './create-worker.js';
 
 const config = loadConfig();
+// The SDK's INFO lines (webpack bundle stats, state changes) drown what operators need; LOG_LEVEL=INFO shows them.
+Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel) });
 const orm = await initOrm({ clientUrl: config.databaseUrl });
 const connection = await NativeConnection.connect({ address: temporalAddress(config) });
 const worker = await createCaseWorker({

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -11,6 +12,8 @@ export interface ChildSpec {
   restart?: boolean;
   /** Called with every output line; default prints it with a `[name]` prefix. */
   onLine?: (line: string) => void;
+  /** Where the child's PID is kept, so a later start can stop it if this supervisor is killed. */
+  pidFile?: string;
 }
 
 const NODE_TS = [process.execPath, '--import', 'tsx'] as const;
@@ -42,6 +45,7 @@ export class ManagedChild {
       detached: true,
     });
     this.process = child;
+    if (this.spec.pidFile && child.pid) writeFileSync(this.spec.pidFile, `${child.pid}\n`);
     const print = this.spec.onLine ?? ((line: string) => console.log(`[${this.spec.name}] ${line}`));
     createInterface({ input: child.stdout! }).on('line', print);
     createInterface({ input: child.stderr! }).on('line', print);
@@ -69,5 +73,6 @@ export class ManagedChild {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     await exited;
     clearTimeout(timer);
+    if (this.spec.pidFile) rmSync(this.spec.pidFile, { force: true });
   }
 }

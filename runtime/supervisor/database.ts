@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { isPortBusy } from '../ports.js';
@@ -33,10 +32,10 @@ export async function provideDatabase(config: Config): Promise<ProvidedDatabase>
       CS_PG_PORT: String(config.embeddedPgPort),
     }),
     restart: false,
+    pidFile: runnerPidFile,
     onLine: (line) => (line.startsWith('READY ') ? announced(line.slice(6)) : output.push(line)),
   });
   const started = child.start();
-  writeFileSync(runnerPidFile, `${started.pid}\n`);
   const failed = once(started, 'exit').then(() => {
     throw new Error(`embedded PostgreSQL did not start: ${output.slice(-3).join(' | ') || 'no output'}`);
   });
