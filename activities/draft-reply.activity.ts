@@ -7,12 +7,17 @@ import type { ActivityDeps } from './deps.js';
 export type DraftResult = Pick<Draft, 'text' | 'intent' | 'confidence' | 'needsHuman' | 'model'>;
 
 export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
-  return async function draftReply({ caseId }: { caseId: string }): Promise<DraftResult> {
-    const found = await orm.em.fork().findOneOrFail(CaseSchema, { id: caseId });
+  return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
+    const em = orm.em.fork();
+    const found = await em.findOneOrFail(CaseSchema, { id: caseId });
+    // Messages this one superseded are answered together with it.
+    const earlier = contextCaseIds.length
+      ? await em.find(CaseSchema, { id: { $in: contextCaseIds } }, { orderBy: { createdAt: 'asc' } })
+      : [];
     // The drafter sees PII tokens, never the customer's raw email or number.
-    const { redacted } = screenInbound(found.inboundText);
+    const redact = (text: string) => screenInbound(text).redacted;
     try {
-      const draft = await drafter.draft({ channel: found.channel, text: redacted });
+      const draft = await drafter.draft({ channel: found.channel, text: redact(found.inboundText), earlier: earlier.map((c) => redact(c.inboundText)) });
       return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
       if (error instanceof DrafterError) {

@@ -2,20 +2,26 @@
 // The workflow imports this module's *type* only.
 import type { ActivityDeps } from './deps.js';
 import { draftReplyActivity } from './draft-reply.activity.js';
+import { loadPolicyActivity } from './load-policy.activity.js';
+import { notifySupervisorsActivity } from './notify-supervisors.activity.js';
 import { recordInboundActivity } from './record-inbound.activity.js';
 import { recordTransitionActivity } from './record-transition.activity.js';
 import { screenInboundActivity } from './screen-inbound.activity.js';
 import { sendReplyActivity } from './send-reply.activity.js';
+import { supersedeCasesActivity } from './supersede-cases.activity.js';
 
 export type { ActivityDeps } from './deps.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
+    loadPolicy: loadPolicyActivity(deps),
     recordInbound: recordInboundActivity(deps),
     screenInbound: screenInboundActivity(deps),
     draftReply: draftReplyActivity(deps),
     recordTransition: recordTransitionActivity(deps),
     sendReply: sendReplyActivity(deps),
+    supersedeCases: supersedeCasesActivity(deps),
+    notifySupervisors: notifySupervisorsActivity(deps),
   };
 }
 

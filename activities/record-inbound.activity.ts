@@ -6,6 +6,7 @@ import {
   CustomerIdentitySchema,
   CustomerSchema,
   MessageSchema,
+  type Case,
   type Conversation,
 } from '../db/entities/index.js';
 import type { InboundMessage } from '../workflows/contract.js';
@@ -20,6 +21,8 @@ export interface RecordedInbound {
   customerId: string;
   conversationId: string;
   messageId: string;
+  /** Earlier cases of this conversation still waiting for a decision: this message supersedes them. */
+  openCaseIds: string[];
 }
 
 /**
@@ -31,7 +34,8 @@ export function recordInboundActivity({ orm }: ActivityDeps) {
     return orm.em.fork().transactional(async (em) => {
       const existing = await em.findOne(CaseSchema, { id: caseId });
       if (existing) {
-        return { customerId: existing.customerId, conversationId: existing.conversationId, messageId: existing.inboundMessageId };
+        const { customerId, conversationId, inboundMessageId: messageId } = existing;
+        return { customerId, conversationId, messageId, openCaseIds: await openCasesBefore(em, existing) };
       }
       const conversation = await findOrOpenConversation(em, message);
       conversation.lastMessageAt = new Date(message.receivedAt);
@@ -57,7 +61,8 @@ export function recordInboundActivity({ orm }: ActivityDeps) {
         createdAt: new Date(message.receivedAt),
       });
       await em.flush();
-      return { customerId: conversation.customer.id, conversationId: conversation.id, messageId: stored.id };
+      const row = await em.findOneOrFail(CaseSchema, { id: caseId });
+      return { customerId: conversation.customer.id, conversationId: conversation.id, messageId: stored.id, openCaseIds: await openCasesBefore(em, row) };
     });
   };
 }
@@ -76,4 +81,16 @@ async function findOrOpenConversation(em: EntityManager, message: InboundMessage
     em.create(CustomerIdentitySchema, { customer, channel: message.channel, address });
   }
   return em.create(ConversationSchema, { ...key, customer });
+}
+
+const UNDECIDED = ['screening', 'drafting', 'awaiting_review', 'escalated'];
+
+async function openCasesBefore(em: EntityManager, current: Case): Promise<string[]> {
+  const open = await em.find(CaseSchema, {
+    conversationId: current.conversationId,
+    stage: { $in: UNDECIDED },
+    id: { $ne: current.id },
+    createdAt: { $lte: current.createdAt },
+  }, { fields: ['id'] });
+  return open.map((c) => c.id);
 }

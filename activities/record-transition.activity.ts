@@ -31,6 +31,12 @@ export function recordTransitionActivity({ orm }: ActivityDeps) {
         findings: state.guardrail.findings,
         decision: state.decision?.decision ?? null,
         decidedBy: state.decision?.reviewer ?? null,
+        policyVersion: state.policyVersion,
+        claimedBy: state.claim?.reviewer ?? null,
+        claimedUntil: state.claim ? new Date(state.claim.until) : null,
+        wouldAutoSend: state.wouldAutoSend,
+        supersededBy: state.supersededBy,
+        draftError: state.draftError,
       });
       const actor = event === 'decided' || event === 'decision_ignored'
         ? String((detail?.decision as { reviewer?: string } | undefined)?.reviewer ?? detail?.reviewer ?? 'unknown')

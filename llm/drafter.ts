@@ -17,6 +17,8 @@ export interface DraftRequest {
   channel: string;
   /** The customer's message with PII replaced by tokens: the drafter never sees the raw values. */
   text: string;
+  /** Earlier unanswered messages of the conversation, oldest first, answered together with this one. */
+  earlier?: string[];
 }
 
 export interface Draft {

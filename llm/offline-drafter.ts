@@ -31,7 +31,8 @@ const REPLIES: Record<Intent, string> = {
 
 export class OfflineDrafter implements Drafter {
   async draft(request: DraftRequest): Promise<Draft> {
-    const intent = INTENT_CUES.find(([, cue]) => cue.test(request.text))?.[0] ?? 'other';
+    const text = [...(request.earlier ?? []), request.text].join('\n');
+    const intent = INTENT_CUES.find(([, cue]) => cue.test(text))?.[0] ?? 'other';
     return {
       text: REPLIES[intent],
       intent,

@@ -51,7 +51,7 @@ export class OpenAiDrafter implements Drafter {
         temperature: 0.2,
         messages: [
           { role: 'system', content: SYSTEM_PROMPT },
-          { role: 'user', content: `Channel: ${request.channel}\nCustomer message:\n${request.text}` },
+          { role: 'user', content: userPrompt(request) },
         ],
         response_format: { type: 'json_schema', json_schema: { name: 'draft', strict: true, schema: DRAFT_SCHEMA } },
       });
@@ -92,4 +92,11 @@ export function parseDraft(content: string | null | undefined, model: string): D
     needsHuman: parsed.needs_human === true,
     model,
   };
+}
+
+function userPrompt(request: DraftRequest): string {
+  const earlier = request.earlier?.length
+    ? `Earlier unanswered messages, oldest first (answer them together with the latest):\n${request.earlier.join('\n---\n')}\n\n`
+    : '';
+  return `Channel: ${request.channel}\n${earlier}Customer message:\n${request.text}`;
 }

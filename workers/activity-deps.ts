@@ -1,13 +1,19 @@
+import type { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../activities/index.js';
+import { LogNotifier } from '../activities/notify-supervisors.activity.js';
 import { TwilioReplySender } from '../channels/twilio-sender.js';
 import type { Orm } from '../db/orm.js';
 import { createDrafter } from '../llm/index.js';
 import type { Config } from '../runtime/config.js';
+import { defaultPolicy } from '../workflows/case-policy.js';
 
-export function buildActivityDeps(config: Config, orm: Orm): ActivityDeps {
+export function buildActivityDeps(config: Config, orm: Orm, temporal: Client): ActivityDeps {
   return {
     orm,
+    temporal,
     drafter: createDrafter(config.llm),
     sender: new TwilioReplySender(config.twilio, `${config.publicUrl}/webhooks/twilio/status`),
+    notifier: new LogNotifier(),
+    policyDefaults: defaultPolicy(config.timeouts),
   };
 }

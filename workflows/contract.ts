@@ -51,8 +51,12 @@ export interface CaseTimeouts {
 
 export interface CaseInput {
   message: InboundMessage;
-  /** Filled by the starter from configuration; tests pass tiny values. */
-  timeouts: CaseTimeouts;
+  /** Pins the review tiers (tests pass tiny ones); otherwise the policy's per-channel timeouts apply. */
+  timeouts?: Partial<CaseTimeouts>;
+  /** Pins LLM retries before the case goes to a human without a draft; otherwise from policy. */
+  drafting?: { maximumAttempts?: number; initialInterval?: string };
+  /** Pins how long a reviewer's claim holds; otherwise from policy. */
+  claimTtl?: string;
 }
 
 export type DecisionKind = 'approve' | 'edit' | 'reject';
@@ -65,11 +69,15 @@ export interface ReviewDecision {
   decisionId?: string;
 }
 
+export interface ClaimRequest {
+  reviewer: string;
+}
+
 export type GuardrailClassification = 'security_violation' | 'out_of_scope' | 'in_scope';
 
 export interface GuardrailFinding {
   rule: string;
-  class: GuardrailClassification | 'pii';
+  class: GuardrailClassification | 'pii' | 'outbound';
   severity: 'low' | 'medium' | 'high';
   start: number;
   end: number;
@@ -89,6 +97,19 @@ export interface CaseState {
   guardrail: { classification: GuardrailClassification | null; findings: GuardrailFinding[] };
   decision: { decision: DecisionKind; reviewer: string; reason: string | null; decisionId: string | null } | null;
   customerId: string | null;
+  /** The policy version this case runs under. */
+  policyVersion: number | null;
+  /** A reviewer's time-limited lock; others cannot decide until it lapses or is released. */
+  claim: { reviewer: string; until: string } | null;
+  /** Outbound screening of the draft (or of the edit that replaced it). */
+  outbound: { verdict: 'clean' | 'warn' | 'block'; findings: GuardrailFinding[] } | null;
+  /** Shadow mode: whether policy would have sent this draft without a human. */
+  wouldAutoSend: boolean | null;
+  /** Why there is no draft (the LLM failed), shown to the reviewer. */
+  draftError: string | null;
+  /** Earlier cases of this conversation this case replaced, and the case that replaced this one. */
+  supersedes: string[];
+  supersededBy: string | null;
 }
 
 /** Decisions from the Temporal CLI and Temporal UI. Invalid or late ones are recorded and ignored. */
@@ -96,11 +117,18 @@ export const reviewSignal = defineSignal<[ReviewDecision]>('review');
 /** Decisions from the console and GraphQL: validated, and answered with the resulting state. */
 export const decideUpdate = defineUpdate<CaseState, [ReviewDecision]>('decide');
 export const stateQuery = defineQuery<CaseState>('state');
+/** A reviewer takes the case for `claimTtl`; answered with the resulting state. */
+export const claimUpdate = defineUpdate<CaseState, [ClaimRequest]>('claim');
+export const releaseUpdate = defineUpdate<CaseState, [ClaimRequest]>('release');
+/** Sent by a newer case of the same conversation: this one ends `superseded` if still undecided. */
+export const supersedeSignal = defineSignal<[{ byCaseId: string }]>('supersede');
 
 /** Error types carried by a refused `decide` Update; GraphQL turns them into `extensions.code`. */
 export const DecisionErrors = {
   notAwaitingReview: 'NOT_AWAITING_REVIEW',
   badInput: 'BAD_INPUT',
+  claimedByOther: 'CLAIMED_BY_OTHER',
+  outboundBlocked: 'OUTBOUND_BLOCKED',
 } as const;
 
 export const CaseSearchAttributes = {

@@ -1,91 +1,24 @@
-// One durable case per inbound message: screen → draft → route → wait for a human → send once.
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+// One durable case per inbound message: policy → record → screen → draft → route → review → send once.
+import { ActivityFailure, allHandlersFinished, condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { CaseActivities } from '../activities/index.js';
+import { screenOutbound } from '../guardrails/screen-outbound.js';
 import {
-  CaseSearchAttributes,
-  decideUpdate,
-  reviewSignal,
-  stateQuery,
-  type CaseInput,
-  type CaseState,
-  type ReviewDecision,
-  type Stage,
-} from './contract.js';
+  drafter, loadPolicy, notifySupervisors, recordInbound, recordTransition, screenInbound, sendReply, supersedeCases,
+} from './case-activities.js';
+import { installCaseHandlers, type CaseContext } from './case-handlers.js';
+import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS } from './case-policy.js';
+import { CaseSearchAttributes, type CaseInput, type CaseState, type Stage } from './contract.js';
 import { parseDuration } from './duration.js';
-import { refuseDecision, replyFor, routeDraft } from './review-policy.js';
-
-const { recordInbound, screenInbound, draftReply, recordTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
-});
-
-// Sending is the one step with an outside effect; the activity itself guarantees at most one provider
-// message per case (send ledger), so retrying it is safe.
-const { sendReply } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '60s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
-});
+import { routeDraft, tierDeadline } from './review-policy.js';
 
 export async function handleInboundMessage(input: CaseInput): Promise<CaseState> {
-  const { message, timeouts } = input;
+  const { message } = input;
   const state: CaseState = {
-    caseId: workflowInfo().workflowId,
-    stage: 'screening',
-    channel: message.channel,
-    intent: null,
-    confidence: null,
-    escalationLevel: 0,
-    deadline: null,
-    draft: null,
-    reply: null,
-    guardrail: { classification: null, findings: [] },
-    decision: null,
-    customerId: null,
+    caseId: workflowInfo().workflowId, stage: 'screening', channel: message.channel, intent: null, confidence: null,
+    escalationLevel: 0, deadline: null, draft: null, reply: null, guardrail: { classification: null, findings: [] },
+    decision: null, customerId: null, policyVersion: null, claim: null, outbound: null, wouldAutoSend: null,
+    draftError: null, supersedes: [], supersededBy: null,
   };
-
-  /** Applies a decision that passed `refuseDecision`; both the Update and the Signal end here. */
-  function applyDecision(input: ReviewDecision): void {
-    state.decision = {
-      decision: input.decision,
-      reviewer: input.reviewer,
-      reason: input.reason ?? null,
-      decisionId: input.decisionId ?? null,
-    };
-    state.reply = replyFor(input, state.draft);
-    state.deadline = null;
-    state.stage = input.decision === 'reject' ? 'rejected' : 'sending';
-  }
-
-  setHandler(stateQuery, () => state);
-  setHandler(decideUpdate, (decision) => {
-    applyDecision(decision);
-    return { ...state };
-  }, {
-    validator: (decision) => {
-      const refusal = refuseDecision(state, decision);
-      if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
-    },
-  });
-  setHandler(reviewSignal, async (decision) => {
-    const refusal = refuseDecision(state, decision);
-    if (!refusal) return applyDecision(decision);
-    // A signal cannot answer its sender, so the refusal goes to the audit where the case timeline shows it.
-    await recordTransition({ caseId: state.caseId, state: { ...state }, event: 'decision_ignored', detail: { ...decision, refusal } });
-  });
-
-  async function enter(stage: Stage, event: string, detail?: Record<string, unknown>): Promise<void> {
-    state.stage = stage;
-    await publish(event, detail);
-  }
 
   async function publish(event: string, detail?: Record<string, unknown>): Promise<void> {
     const pairs: SearchAttributeUpdatePair[] = [
@@ -97,61 +30,111 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     upsertSearchAttributes(pairs);
     await recordTransition({ caseId: state.caseId, state: { ...state }, event, detail });
   }
+  async function enter(stage: Stage, event: string, detail?: Record<string, unknown>): Promise<void> {
+    state.stage = stage;
+    await publish(event, detail);
+  }
+  async function finish(): Promise<CaseState> {
+    await condition(allHandlersFinished);
+    return { ...state };
+  }
+  const superseded = () => state.supersededBy !== null;
+  async function endSuperseded(): Promise<CaseState> {
+    state.deadline = null;
+    state.claim = null;
+    await enter('superseded', 'superseded', { by: state.supersededBy });
+    return finish();
+  }
+
+  // Handlers first: the state query must answer from the very first task.
+  const handlers: CaseContext = { state, inboundText: message.body, claimTtl: input.claimTtl ?? '10m', publish };
+  installCaseHandlers(handlers);
+  const policy = await loadPolicy();
+  state.policyVersion = policy.version;
+  handlers.claimTtl = input.claimTtl ?? policy.claimTtl;
 
   const recorded = await recordInbound({ caseId: state.caseId, message });
   state.customerId = recorded.customerId;
-  await publish('case_opened');
+  state.supersedes = recorded.openCaseIds;
+  await publish('case_opened', { policyVersion: policy.version });
+  // The customer gets one coherent answer: earlier undecided cases of this conversation give way to this one.
+  if (recorded.openCaseIds.length) await supersedeCases({ caseIds: recorded.openCaseIds, byCaseId: state.caseId });
 
   const screening = await screenInbound({ caseId: state.caseId });
   state.guardrail = { classification: screening.classification, findings: screening.findings };
   if (screening.classification !== 'in_scope') {
+    // A blocked message never reaches the LLM and is never quoted back: at most a neutral reply.
+    const neutral = policy.blockedReplies[screening.classification];
+    if (neutral) await sendReply({ caseId: state.caseId, text: neutral });
+    state.reply = neutral;
     await enter('blocked', 'inbound_blocked', { classification: screening.classification });
     return finish();
   }
+  if (superseded()) return endSuperseded();
 
   await enter('drafting', 'screened');
-  const draft = await draftReply({ caseId: state.caseId });
-  state.draft = draft.text;
-  state.intent = draft.intent;
-  state.confidence = draft.confidence;
-
-  if (routeDraft(draft) === 'auto_send') {
-    state.reply = draft.text;
-    await enter('sending', 'auto_approved');
-  } else {
-    await awaitDecision();
+  const drafting = { ...policy.drafting, ...input.drafting };
+  try {
+    const draft = await drafter(drafting.maximumAttempts, drafting.initialInterval)({ caseId: state.caseId, contextCaseIds: state.supersedes });
+    Object.assign(state, { draft: draft.text, intent: draft.intent, confidence: draft.confidence });
+    state.outbound = screenOutbound(draft.text, message.body);
+    const { route, wouldAutoSend } = routeDraft({ ...draft, outboundVerdict: state.outbound.verdict }, policy.routing);
+    state.wouldAutoSend = wouldAutoSend;
+    if (superseded()) return endSuperseded();
+    if (route === 'auto_send') {
+      state.reply = draft.text;
+      await enter('sending', 'auto_approved');
+    }
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    // Never lost, never stuck: after the retry budget the case goes to a human, who writes the reply.
+    state.draftError = error.cause?.message ?? error.message;
+    if (superseded()) return endSuperseded();
   }
 
+  if (state.stage !== 'sending') {
+    await awaitDecision();
+    if (superseded() && !state.decision) return endSuperseded();
+  }
   if (state.stage === 'sending' && state.reply !== null) {
     const sent = await sendReply({ caseId: state.caseId, text: state.reply });
     await enter('sent', 'reply_sent', { providerMessageId: sent.providerMessageId });
   }
   return finish();
 
-  /** Review tiers: awaiting_review → escalated → expired, unless a decision lands first. */
+  /** Review tiers: awaiting_review → escalated → expiry action, unless a decision or a newer message lands first. */
   async function awaitDecision(): Promise<void> {
-    const tiers: { stage: Stage; level: number; timeout: string; event: string }[] = [
-      { stage: 'awaiting_review', level: 0, timeout: timeouts.review, event: 'review_requested' },
-      { stage: 'escalated', level: 1, timeout: timeouts.escalation, event: 'escalated' },
+    const timeouts = { ...policy.timeouts[message.channel], ...input.timeouts };
+    const windowClosesAt = message.channel === 'whatsapp'
+      ? Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS
+      : null;
+    const tiers = [
+      { stage: 'awaiting_review' as const, level: 0, timeout: timeouts.review, event: 'review_requested' },
+      { stage: 'escalated' as const, level: 1, timeout: timeouts.escalation, event: 'escalated' },
     ];
     for (const tier of tiers) {
-      if (state.decision) break;
-      const timeoutMs = parseDuration(tier.timeout);
+      const deadline = tierDeadline(Date.now(), parseDuration(tier.timeout), windowClosesAt);
+      if (deadline <= Date.now()) break;
       state.escalationLevel = tier.level;
-      state.deadline = new Date(Date.now() + timeoutMs).toISOString();
+      state.deadline = new Date(deadline).toISOString();
+      if (tier.level > 0) state.claim = null;
       await enter(tier.stage, tier.event);
-      if (await condition(() => state.decision !== null, timeoutMs)) break;
+      if (tier.level > 0) await notifySupervisors({ caseId: state.caseId, level: tier.level, deadline: state.deadline });
+      if (await condition(() => state.decision !== null || superseded(), deadline - Date.now())) break;
     }
-    if (state.decision) {
-      await publish('decided', { decision: state.decision });
-    } else {
-      state.deadline = null;
-      await enter('expired', 'expired');
-    }
+    if (state.decision) return publish('decided', { decision: state.decision });
+    if (superseded()) return;
+    await expire();
   }
 
-  async function finish(): Promise<CaseState> {
-    await condition(allHandlersFinished);
-    return { ...state };
+  async function expire(): Promise<void> {
+    state.deadline = null;
+    state.claim = null;
+    const windowOpen = message.channel !== 'whatsapp' || Date.now() < Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS;
+    if (policy.expiry.action === 'holding_reply' && windowOpen) {
+      state.reply = policy.expiry.holdingReply;
+      await sendReply({ caseId: state.caseId, text: state.reply });
+    }
+    await enter('expired', 'expired', { action: policy.expiry.action });
   }
 }

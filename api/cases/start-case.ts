@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../../runtime/config.js';
-import { CaseSearchAttributes, caseWorkflowId, type InboundMessage } from '../../workflows/contract.js';
+import { CaseSearchAttributes, caseWorkflowId, type CaseInput, type InboundMessage } from '../../workflows/contract.js';
 import type { handleInboundMessage } from '../../workflows/index.js';
 
 export interface StartedCase {
@@ -15,13 +15,18 @@ const PREVIEW_LENGTH = 80;
  * Starts the case for one inbound message. The workflow ID is the message's identity and the reuse policy
  * refuses a second run even after the first has closed, so a redelivery can never produce a second reply.
  */
-export async function startCase(client: Client, config: Config, message: InboundMessage): Promise<StartedCase> {
+export async function startCase(
+  client: Client,
+  config: Config,
+  message: InboundMessage,
+  pinned: Omit<CaseInput, 'message'> = {},
+): Promise<StartedCase> {
   const caseId = caseWorkflowId(message.channel, message.providerMessageId);
   try {
     await client.workflow.start<typeof handleInboundMessage>('handleInboundMessage', {
       workflowId: caseId,
       taskQueue: config.temporal.taskQueue,
-      args: [{ message, timeouts: config.timeouts }],
+      args: [{ message, ...pinned }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       workflowIdConflictPolicy: 'FAIL',
       typedSearchAttributes: [

@@ -27,6 +27,13 @@ export const CaseSchema = defineEntity({
     findings: p.json<GuardrailFinding[]>().default('[]'),
     decision: p.string().nullable(),
     decidedBy: p.string().nullable(),
+    policyVersion: p.integer().nullable(),
+    claimedBy: p.string().nullable(),
+    claimedUntil: p.datetime().nullable(),
+    /** Set in shadow mode: whether policy would have sent the draft without a human. */
+    wouldAutoSend: p.boolean().nullable(),
+    supersededBy: p.string().nullable(),
+    draftError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),

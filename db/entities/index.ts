@@ -7,3 +7,4 @@ export * from './case.entity.js';
 export * from './audit-event.entity.js';
 export * from './send-ledger.entity.js';
 export * from './emulator-message.entity.js';
+export * from './policy-version.entity.js';

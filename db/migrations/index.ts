@@ -2,7 +2,9 @@
 // vitest and a bundled build. `npm run migration:create` writes a new file here; add it to this list.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121233003 } from './Migration20261121233003.js';
+import { Migration20261121235234 } from './Migration20261121235234.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233003', class: Migration20261121233003 },
+  { name: 'Migration20261121235234', class: Migration20261121235234 },
 ];

@@ -2,7 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { startCase } from '../../api/cases/start-case.js';
 import { EmulatorMessageSchema } from '../../db/entities/index.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { stateQuery, type CaseState, type CaseTimeouts } from '../../workflows/contract.js';
+import { stateQuery, type CaseInput, type CaseState } from '../../workflows/contract.js';
 import type { handleInboundMessage } from '../../workflows/index.js';
 import type { Stack } from './stack.js';
 import { customerNumber, messageSid } from './twilio.js';
@@ -15,18 +15,25 @@ export interface TestCase {
 }
 
 /** Starts a case the way the webhook does, with the stack's timeouts unless the test passes tiny ones. */
-export async function openCase(stack: Stack, body: string, timeouts?: Partial<CaseTimeouts>): Promise<TestCase> {
-  const customer = customerNumber();
-  const config = { ...stack.config, timeouts: { ...stack.config.timeouts, ...timeouts } };
-  const { caseId } = await startCase(stack.client, config, {
-    channel: 'sms',
+export interface OpenCaseOptions extends Omit<CaseInput, 'message'> {
+  /** Write from this number (to continue a conversation); a fresh one by default. */
+  customer?: string;
+  channel?: 'sms' | 'whatsapp';
+  receivedAt?: string;
+}
+
+export async function openCase(stack: Stack, body: string, options: OpenCaseOptions = {}): Promise<TestCase> {
+  const { customer = customerNumber(), channel = 'sms', receivedAt = new Date().toISOString(), ...pinned } = options;
+  const prefix = channel === 'whatsapp' ? 'whatsapp:' : '';
+  const { caseId } = await startCase(stack.client, stack.config, {
+    channel,
     providerMessageId: messageSid(),
-    from: customer,
-    to: EMULATOR_BUSINESS_NUMBER,
+    from: prefix + customer,
+    to: prefix + EMULATOR_BUSINESS_NUMBER,
     body,
-    receivedAt: new Date().toISOString(),
-  });
-  return { caseId, customer, handle: stack.client.workflow.getHandle(caseId) };
+    receivedAt,
+  }, pinned);
+  return { caseId, customer: prefix + customer, handle: stack.client.workflow.getHandle(caseId) };
 }
 
 export function waitForStage(handle: WorkflowHandle, stage: CaseState['stage']): Promise<CaseState> {

@@ -53,13 +53,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const connection = await Connection.connect({ address: config.temporal.address! });
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address! });
-  const defaults = buildActivityDeps(config, orm);
+  const defaults = buildActivityDeps(config, orm, client);
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: options.deps ? options.deps(defaults) : defaults,
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+    // `npm test` runs the workflow suite a second time with no cache: every task replays from history.
+    overrides: process.env.TEST_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.TEST_MAX_CACHED_WORKFLOWS) } : {},
   });
   const running = worker.run();
 

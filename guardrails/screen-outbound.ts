@@ -1,0 +1,53 @@
+// Rules for what a reply may say, applied to AI drafts and to human edits alike. Pure and deterministic:
+// the workflow runs it on every draft and the decide Update's validator runs it on every edit.
+import { findPii } from './pii.js';
+import type { GuardrailFinding } from './types.js';
+
+export type OutboundMode = 'block' | 'warn';
+
+interface OutboundRule {
+  id: string;
+  mode: OutboundMode;
+  pattern: RegExp;
+}
+
+export const OUTBOUND_RULES: OutboundRule[] = [
+  { id: 'outbound.guarantee', mode: 'block', pattern: /\b(?:i|we)\s+(?:personally\s+)?(?:guarantee|promise)\b|\bguaranteed\b/i },
+  { id: 'outbound.full_refund_promise', mode: 'block', pattern: /\b100\s?%\s+(?:refund|money back)|\b(?:full|complete)\s+refund\s+(?:is\s+)?(?:guaranteed|assured)|\bwe(?:'ll| will)\s+refund\s+(?:you\s+)?(?:in\s+full|everything)/i },
+  { id: 'outbound.pricing_promise', mode: 'block', pattern: /\b(?:free of charge|at no (?:extra )?cost|we(?:'ll| will) (?:match|beat) (?:any|the|their) price|lifetime (?:discount|free))\b/i },
+  { id: 'outbound.legal_advice', mode: 'block', pattern: /\b(?:you should|i (?:would )?advise you to|my advice is to)\s+(?:sue|file a (?:lawsuit|claim)|take legal action|not sign)/i },
+  { id: 'outbound.medical_advice', mode: 'block', pattern: /\b(?:you should|i recommend (?:that )?you)\s+(?:take|stop taking|increase|double)\s+(?:your\s+)?(?:dose|medication|\d+\s?mg)/i },
+  { id: 'outbound.feature_promise', mode: 'warn', pattern: /\b(?:will be (?:available|released|added) (?:soon|next (?:week|month))|coming (?:very )?soon)\b/i },
+];
+
+// A PII token the drafter was given must never reach a customer verbatim.
+const PII_TOKEN = /⟨[A-Z]+_\d+⟩/g;
+
+export interface OutboundVerdict {
+  verdict: 'clean' | 'warn' | 'block';
+  findings: GuardrailFinding[];
+}
+
+/**
+ * Screens a reply. `inbound` is the customer's own message: PII that came from them may be echoed back,
+ * PII from anywhere else (another customer) may not.
+ */
+export function screenOutbound(reply: string, inbound: string): OutboundVerdict {
+  const findings: GuardrailFinding[] = [];
+  for (const rule of OUTBOUND_RULES) {
+    const match = rule.pattern.exec(reply);
+    if (match) findings.push(finding(rule.id, rule.mode, match.index, match[0].length));
+  }
+  for (const match of reply.matchAll(PII_TOKEN)) findings.push(finding('outbound.leaked_token', 'block', match.index, match[0].length));
+  for (const pii of findPii(reply)) {
+    if (!inbound.includes(reply.slice(pii.start, pii.end))) {
+      findings.push({ ...finding('outbound.foreign_pii', 'block', pii.start, pii.end - pii.start), rule: `outbound.foreign_${pii.rule}` });
+    }
+  }
+  const verdict = findings.some((f) => f.severity === 'high') ? 'block' : findings.length ? 'warn' : 'clean';
+  return { verdict, findings };
+}
+
+function finding(rule: string, mode: OutboundMode, start: number, length: number): GuardrailFinding {
+  return { rule, class: 'outbound', severity: mode === 'block' ? 'high' : 'low', start, end: start + length };
+}

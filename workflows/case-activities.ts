@@ -1,0 +1,24 @@
+// Activity stubs for the case workflow. Sandbox code: the activities' *types* only.
+import { proxyActivities } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/index.js';
+
+export const { loadPolicy, recordInbound, screenInbound, recordTransition, supersedeCases, notifySupervisors } =
+  proxyActivities<CaseActivities>({
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+  });
+
+// Sending is the one step with an outside effect; the activity itself guarantees at most one provider
+// message per case (send ledger), so retrying it is safe.
+export const { sendReply } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '60s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
+/** The drafter gets a bounded retry budget: after it, the case goes to a human without a draft. */
+export function drafter(maximumAttempts: number, initialInterval: string) {
+  return proxyActivities<CaseActivities>({
+    startToCloseTimeout: '60s',
+    retry: { initialInterval, backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts },
+  }).draftReply;
+}
