@@ -2,7 +2,8 @@
 // and an error from the other copy would fail Yoga's instanceof check and be masked as "Unexpected error.".
 import { createGraphQLError } from 'graphql-yoga';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT';
+export type ErrorCode =
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT' | 'CLAIMED_BY_OTHER' | 'OUTBOUND_BLOCKED';
 
 /** An expected error the client should act on; unexpected errors are masked by Yoga. */
 export function codedError(code: ErrorCode, message: string) {

@@ -174,6 +174,25 @@ describe('GraphQL', () => {
     expect(received).toContain('Hello from the subscription test');
   });
 
+  it('lets a reviewer claim a case so a colleague cannot decide it meanwhile', async () => {
+    const params = inboundSms({ Body: 'Can I pay by bank transfer?' });
+    await sendWebhook(params);
+    const id = caseWorkflowId('sms', params.MessageSid!);
+    await waitForStage(stack.client.workflow.getHandle(id), 'awaiting_review');
+    const alice = await signIn(stack.url, stack.orm);
+    const claimed = await gql(stack.url, 'mutation($id: ID!) { claimCase(id: $id) { claimedBy claimedUntil } }', { id }, alice.token);
+    expect(claimed.data?.claimCase).toMatchObject({ claimedBy: alice.email, claimedUntil: expect.any(String) });
+
+    const refused = await gql(stack.url, 'mutation($id: ID!) { decideCase(id: $id, input: { decision: APPROVE }) { id } }', { id }, token);
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CLAIMED_BY_OTHER' }, message: expect.stringContaining(alice.email) });
+
+    const blocked = await gql(stack.url, 'mutation($id: ID!) { decideCase(id: $id, input: { decision: EDIT, text: "I guarantee a full refund is guaranteed." }) { id } }', { id }, alice.token);
+    expect(blocked.errors?.[0]?.extensions?.code).toBe('OUTBOUND_BLOCKED');
+
+    const approved = await gql(stack.url, 'mutation($id: ID!) { decideCase(id: $id, input: { decision: APPROVE }) { stage decidedBy } }', { id }, alice.token);
+    expect(approved.data?.decideCase).toEqual({ stage: 'SENDING', decidedBy: alice.email });
+  });
+
   it('ends a token\'s validity at logout', async () => {
     const session = await signIn(stack.url, stack.orm);
     expect((await gql(stack.url, 'mutation { logout }', {}, session.token)).data?.logout).toBe(true);

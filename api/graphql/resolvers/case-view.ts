@@ -24,6 +24,12 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     temporalUiUrl: temporalUiUrl(deps, row.id),
+    policyVersion: live?.policyVersion ?? row.policyVersion,
+    claimedBy: live ? live.claim?.reviewer ?? null : row.claimedBy,
+    claimedUntil: live ? live.claim?.until ?? null : row.claimedUntil?.toISOString() ?? null,
+    wouldAutoSend: live?.wouldAutoSend ?? row.wouldAutoSend,
+    draftError: live?.draftError ?? row.draftError,
+    supersededBy: live?.supersededBy ?? row.supersededBy,
   };
 }
 

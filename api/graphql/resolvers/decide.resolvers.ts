@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { CaseSchema } from '../../../db/entities/index.js';
-import { decideUpdate, type DecisionKind } from '../../../workflows/contract.js';
+import { claimUpdate, decideUpdate, releaseUpdate, type CaseState, type DecisionKind } from '../../../workflows/contract.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError, type ErrorCode } from '../errors.js';
 import { caseView } from './case-view.js';
@@ -12,42 +12,52 @@ interface DecideArgs {
 }
 
 const MAX_REPLY = 1600;
+const REVIEW_ROLES = ['REVIEWER', 'SUPERVISOR', 'ADMIN'] as const;
 
 /**
- * Sends the reviewer's decision to the case as the `decide` Update: the workflow validates it and answers
- * with the resulting state. The decisionId doubles as the Update ID, so a repeated click is one decision.
+ * Decisions and claims go to the case as Updates: the workflow validates them and answers with the
+ * resulting state. The decisionId doubles as the Update ID, so a repeated click is one decision.
  */
 export const decideResolvers = {
   Mutation: {
     async decideCase(_: unknown, { id, input }: DecideArgs, ctx: GraphQLContext) {
-      const user = requireUser(ctx, ['REVIEWER', 'SUPERVISOR', 'ADMIN']);
+      const user = requireUser(ctx, [...REVIEW_ROLES]);
       const decision = input.decision.toLowerCase() as DecisionKind;
       const text = input.text?.trim() || undefined;
       if (decision === 'edit' && !text) throw codedError('BAD_INPUT', 'an edit needs the reply text');
       if (text && text.length > MAX_REPLY) throw codedError('BAD_INPUT', `the reply is longer than ${MAX_REPLY} characters`);
       if (input.decisionId && input.decisionId.length > 200) throw codedError('BAD_INPUT', 'decisionId is too long');
-
-      const row = await ctx.em.findOne(CaseSchema, { id });
-      if (!row) throw codedError('NOT_FOUND', `no case ${id}`);
-
-      const handle = ctx.deps.temporal.workflow.getHandle(id);
-      try {
-        const state = await handle.executeUpdate(decideUpdate, {
-          args: [{ decision, reviewer: user.email, text, reason: input.reason ?? undefined, decisionId: input.decisionId ?? undefined }],
-          updateId: input.decisionId ? `decision:${input.decisionId}` : undefined,
-        });
-        return caseView(row, ctx.deps, state);
-      } catch (error) {
-        throw asCodedError(error, id);
-      }
+      return onCase(ctx, id, (handle) => handle.executeUpdate(decideUpdate, {
+        args: [{ decision, reviewer: user.email, text, reason: input.reason ?? undefined, decisionId: input.decisionId ?? undefined }],
+        updateId: input.decisionId ? `decision:${input.decisionId}` : undefined,
+      }));
+    },
+    async claimCase(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+      const user = requireUser(ctx, [...REVIEW_ROLES]);
+      return onCase(ctx, id, (handle) => handle.executeUpdate(claimUpdate, { args: [{ reviewer: user.email }] }));
+    },
+    async releaseCase(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+      const user = requireUser(ctx, [...REVIEW_ROLES]);
+      return onCase(ctx, id, (handle) => handle.executeUpdate(releaseUpdate, { args: [{ reviewer: user.email }] }));
     },
   },
 };
 
+type Handle = ReturnType<GraphQLContext['deps']['temporal']['workflow']['getHandle']>;
+
+async function onCase(ctx: GraphQLContext, id: string, update: (handle: Handle) => Promise<CaseState>) {
+  const row = await ctx.em.findOne(CaseSchema, { id });
+  if (!row) throw codedError('NOT_FOUND', `no case ${id}`);
+  try {
+    return caseView(row, ctx.deps, await update(ctx.deps.temporal.workflow.getHandle(id)));
+  } catch (error) {
+    throw asCodedError(error, id);
+  }
+}
+
 function asCodedError(error: unknown, id: string): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const code = (error.cause.type ?? 'BAD_INPUT') as ErrorCode;
-    return codedError(code, error.cause.message);
+    return codedError((error.cause.type ?? 'BAD_INPUT') as ErrorCode, error.cause.message);
   }
   // The workflow has closed (sent, expired, …): there is nothing left to decide.
   if (error instanceof WorkflowNotFoundError || /already completed|workflow execution.*(completed|closed)/i.test(String((error as Error)?.message))) {
