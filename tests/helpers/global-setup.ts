@@ -8,7 +8,7 @@ import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { initOrm, migrate } from '../../db/orm.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../runtime/embedded-postgres.js';
-import { freePort } from '../../runtime/ports.js';
+import { freePorts } from '../../runtime/ports.js';
 import { provisionTemporalCli } from '../../runtime/temporal-cli.js';
 import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
 import { workflowsPath } from '../../workers/create-worker.js';
@@ -30,7 +30,7 @@ export async function setup(project: TestProject): Promise<void> {
   const cli = await provisionTemporalCli(process.env.TEMPORAL_CLI, (line) => console.log(line));
   if (!cli) throw new Error('tests need the Temporal CLI: set TEMPORAL_CLI, put `temporal` on PATH, or let .ci/run install it');
 
-  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const [pgPort, temporalPort] = (await freePorts(2)) as [number, number];
   const bundleDir = path.resolve('tests/.artifacts');
   mkdirSync(bundleDir, { recursive: true });
   const [pg, server, bundle] = await Promise.all([

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema, CaseSchema } from '../../db/entities/index.js';
 import { claimUpdate, decideUpdate, releaseUpdate, reviewSignal } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
+import { recordHistory } from '../helpers/histories.js';
 import type { Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait.js';
 import { startWorkflowStack } from '../helpers/workflow-stack.js';
@@ -30,6 +31,7 @@ describe('deciding a case', () => {
     const afterDecision = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: rev }] });
     expect(afterDecision.stage).toBe('sending');
     expect((await handle.result()).stage).toBe('sent');
+    await recordHistory(handle, 'approve-by-update');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual([waiting.draft]);
     const row = await stack.orm.em.fork().findOneOrFail(CaseSchema, { id: caseId });
     expect(row).toMatchObject({ stage: 'sent', decision: 'approve', decidedBy: rev });
@@ -51,6 +53,7 @@ describe('deciding a case', () => {
     expect(await repliesTo(stack, customer)).toHaveLength(0);
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: rev, text: 'It should arrive within two days.' }] });
     await handle.result();
+    await recordHistory(handle, 'edit-refused-then-edited');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['It should arrive within two days.']);
   });
 
@@ -60,6 +63,7 @@ describe('deciding a case', () => {
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'reject', reviewer: rev, reason: 'needs billing' }] });
     const result = await handle.result();
     expect(result).toMatchObject({ stage: 'rejected', decision: { reason: 'needs billing' } });
+    await recordHistory(handle, 'reject');
     expect(await repliesTo(stack, customer)).toHaveLength(0);
   });
 
@@ -95,6 +99,7 @@ describe('deciding a case', () => {
     await handle.signal(reviewSignal, { decision: 'approve', reviewer: 'ops@example.com' });
     await handle.signal(reviewSignal, { decision: 'reject', reviewer: 'late@example.com' });
     expect((await handle.result()).decision?.reviewer).toBe('ops@example.com');
+    await recordHistory(handle, 'approve-by-signal-then-late-signal');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual([waiting.draft]);
     const ignored = await stack.orm.em.fork().find(AuditEventSchema, { caseId, type: 'decision_ignored' });
     expect(ignored.map((e) => e.actor)).toEqual(['late@example.com']);
@@ -115,6 +120,7 @@ describe('deciding a case', () => {
     expect(released.claim).toBeNull();
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'bob@example.com' }] });
     await handle.result();
+    await recordHistory(handle, 'claim-refuse-release-decide');
     expect(await repliesTo(stack, customer)).toHaveLength(1);
   });
 

@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
 import { CaseSearchAttributes, decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
+import { recordHistory } from '../helpers/histories.js';
 import { savePolicy } from '../helpers/policy.js';
 import type { Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait.js';
 import type { ScriptedDrafter } from '../helpers/test-doubles.js';
 import { CRASH_MARKER, startWorkflowStack } from '../helpers/workflow-stack.js';
 
@@ -33,6 +35,7 @@ describe('routing', () => {
     const { handle, customer } = await openCase(stack, '[confident] where is my order?');
     const result = await handle.result();
     expect(result).toMatchObject({ stage: 'sent', decision: null, outbound: { verdict: 'clean' } });
+    await recordHistory(handle, 'auto-send');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Your order left our warehouse today.']);
   });
 
@@ -60,7 +63,8 @@ describe('routing', () => {
     drafter.script('[shadow]', { text: 'Your parcel arrives Friday.', intent: 'delivery', confidence: 0.95 });
     const { handle, caseId } = await openCase(stack, '[shadow] when does my parcel arrive?');
     expect((await waitForStage(handle, 'awaiting_review')).wouldAutoSend).toBe(true);
-    expect((await stack.orm.em.fork().findOneOrFail(CaseSchema, { id: caseId })).wouldAutoSend).toBe(true);
+    const row = await waitFor(() => stack.orm.em.fork().findOneOrFail(CaseSchema, { id: caseId }), (r) => r.stage === 'awaiting_review', 'the read model');
+    expect(row.wouldAutoSend).toBe(true);
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'r@example.com' }] });
     await handle.result();
   });
@@ -76,6 +80,7 @@ describe('timers', () => {
     expect(result).toMatchObject({ stage: 'expired', deadline: null });
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual([result.reply]);
     expect(result.reply).toMatch(/patience/);
+    await recordHistory(handle, 'escalate-then-expire-with-holding-reply');
   });
 
   it('keeps a running case on the policy it started with; the next case gets the new one', async () => {
@@ -109,6 +114,7 @@ describe('conversation and failures', () => {
     const second = await openCase(stack, 'Also, can I change the address?', { customer: first.customer.replace(/^\+/, '+') });
     const firstResult = await first.handle.result();
     expect(firstResult).toMatchObject({ stage: 'superseded', supersededBy: second.caseId });
+    await recordHistory(first.handle, 'superseded');
     const waiting = await waitForStage(second.handle, 'awaiting_review');
     expect(waiting.supersedes).toEqual([first.caseId]);
     await second.handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'r@example.com' }] });
@@ -123,6 +129,7 @@ describe('conversation and failures', () => {
     const [reply] = await repliesTo(stack, customer);
     expect(reply?.body).toBe(result.reply);
     expect(reply?.body).not.toMatch(/vote|election/i);
+    await recordHistory(handle, 'blocked-out-of-scope-with-neutral-reply');
   });
 
   it('blocks an attack silently before any draft is written', async () => {
@@ -140,6 +147,7 @@ describe('conversation and failures', () => {
       .rejects.toMatchObject({ cause: { type: 'BAD_INPUT' } });
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: 'r@example.com', text: 'Hello! How can we help?' }] });
     await handle.result();
+    await recordHistory(handle, 'llm-down-then-human-edit');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Hello! How can we help?']);
   });
 
@@ -148,6 +156,7 @@ describe('conversation and failures', () => {
     await waitForStage(handle, 'awaiting_review');
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: 'r@example.com', text: `Booking confirmed. ${CRASH_MARKER}` }] });
     expect((await handle.result()).stage).toBe('sent');
+    await recordHistory(handle, 'send-retried-after-lost-worker');
     expect(await repliesTo(stack, customer)).toHaveLength(1);
   });
 });

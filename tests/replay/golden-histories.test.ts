@@ -1,0 +1,31 @@
+// Replays the committed histories of every case path against today's workflow code. A change that would
+// make running cases non-deterministic fails here; guard such changes with `patched()`.
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { HISTORIES_DIR } from '../helpers/histories.js';
+
+const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
+
+describe('golden histories', () => {
+  it('cover every path a case can take', () => {
+    expect(files.map((f) => f.replace('.json', ''))).toEqual(expect.arrayContaining([
+      'approve-by-update', 'approve-by-signal-then-late-signal', 'edit-refused-then-edited', 'reject', 'auto-send',
+      'escalate-then-expire-with-holding-reply', 'superseded', 'blocked-out-of-scope-with-neutral-reply',
+      'llm-down-then-human-edit', 'send-retried-after-lost-worker', 'claim-refuse-release-decide',
+    ]));
+  });
+
+  it.each(files)('%s replays deterministically on the current workflow code', async (file) => {
+    // The JSON `temporal workflow show --output json` writes; the worker parses it itself.
+    const history: unknown = JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8'));
+    const result = await Worker.runReplayHistory(
+      { workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') } },
+      history,
+      `replay-${file}`,
+    );
+    expect(result).toBeUndefined();
+  });
+});
