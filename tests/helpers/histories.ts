@@ -21,5 +21,6 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
   const { stdout } = await run(inject('temporalCli'), [
     'workflow', 'show', '--address', inject('temporalAddress'), '--workflow-id', handle.workflowId, '--output', 'json',
   ], { maxBuffer: 16 * 1024 * 1024 });
-  writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), stdout);
+  // Stack traces in failures carry this checkout's absolute path; keep the committed files machine-neutral.
+  writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), stdout.replaceAll(`${process.cwd()}/`, ''));
 }
