@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CaseSchema } from '../db/entities/index.js';
-import { screenInbound } from '../guardrails/screen-inbound.js';
+import { findPii, redact as redactPii } from '../guardrails/pii.js';
 import { DrafterError, type Draft } from '../llm/drafter.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -15,7 +15,7 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
       ? await em.find(CaseSchema, { id: { $in: contextCaseIds } }, { orderBy: { createdAt: 'asc' } })
       : [];
     // The drafter sees PII tokens, never the customer's raw email or number.
-    const redact = (text: string) => screenInbound(text).redacted;
+    const redact = (text: string) => redactPii(text, findPii(text));
     try {
       const draft = await drafter.draft({ channel: found.channel, text: redact(found.inboundText), earlier: earlier.map((c) => redact(c.inboundText)) });
       return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };

@@ -50,7 +50,7 @@ export function recordInboundActivity({ orm }: ActivityDeps) {
       });
       // Ids are generated on flush; the case row refers to them.
       await em.flush();
-      em.create(CaseSchema, {
+      const row = em.create(CaseSchema, {
         id: caseId,
         channel: message.channel,
         stage: 'screening',
@@ -61,7 +61,6 @@ export function recordInboundActivity({ orm }: ActivityDeps) {
         createdAt: new Date(message.receivedAt),
       });
       await em.flush();
-      const row = await em.findOneOrFail(CaseSchema, { id: caseId });
       return { customerId: conversation.customer.id, conversationId: conversation.id, messageId: stored.id, openCaseIds: await openCasesBefore(em, row) };
     });
   };

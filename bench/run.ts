@@ -115,7 +115,6 @@ const reviewCases = await Promise.all(Array.from({ length: 40 }, () => webhook('
 const reviewIds = reviewCases.map((c) => caseWorkflowId('sms', c.sid));
 for (const id of reviewIds) {
   const handle = client.workflow.getHandle(id);
-  await waitUntil(() => false, 0);
   while ((await handle.query(stateQuery)).stage !== 'awaiting_review') await sleep(20);
 }
 const decisionMs: number[] = [];
