@@ -12,6 +12,11 @@ export interface CaseEvent {
   at: string;
 }
 
+/**
+ * `em` must be the transaction's entity manager: `em.execute` runs on the transaction's connection.
+ * (`em.getConnection().execute` would take a second pooled connection per open transaction, and a full
+ * pool of open transactions would then wait on each other forever.)
+ */
 export async function notifyCaseEvent(em: EntityManager, event: CaseEvent): Promise<void> {
-  await em.getConnection().execute('select pg_notify(?, ?)', [CASE_EVENTS_CHANNEL, JSON.stringify(event)]);
+  await em.execute('select pg_notify(?, ?)', [CASE_EVENTS_CHANNEL, JSON.stringify(event)]);
 }
