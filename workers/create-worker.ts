@@ -11,6 +11,10 @@ export interface CaseWorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run; production may ship one); else bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Another workflows entry than the product's (the benchmark adds its baseline workflow). */
+  workflowsPath?: string;
+  /** Activities besides the case activities (the benchmark's baseline no-op). */
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
   overrides?: Partial<WorkerOptions>;
 }
 
@@ -19,8 +23,8 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities(options.deps),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? workflowsPath }),
+    activities: { ...createActivities(options.deps), ...options.extraActivities },
     ...options.overrides,
   });
 }

@@ -1,12 +1,20 @@
 // Activity stubs for the case workflow. Sandbox code: the activities' *types* only.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
 
-export const { loadPolicy, recordInbound, screenInbound, recordTransition, supersedeCases, notifySupervisors } =
-  proxyActivities<CaseActivities>({
-    startToCloseTimeout: '30s',
-    retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
-  });
+// Short, idempotent database work runs as local activities: inside the worker's workflow task, recorded as
+// markers, with no task-queue round trip per step. That is most of a case's steps, and most of its cost.
+export const { loadPolicy, recordInbound, screenInbound, recordTransition } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+
+// Steps that talk to other services or workflows stay ordinary activities: any worker may take them, and
+// Temporal times and retries each attempt on its own.
+export const { supersedeCases, notifySupervisors } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
 
 // Sending is the one step with an outside effect; the activity itself guarantees at most one provider
 // message per case (send ledger), so retrying it is safe.

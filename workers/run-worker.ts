@@ -1,0 +1,38 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { initOrm } from '../db/orm.js';
+import { loadConfig, temporalAddress } from '../runtime/config.js';
+import { buildActivityDeps } from './activity-deps.js';
+import { createCaseWorker } from './create-worker.js';
+
+export interface RunWorkerOptions {
+  /** Another workflows entry (the benchmark adds its baseline workflow). */
+  workflowsPath?: string;
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
+}
+
+/** Connects with the environment's configuration and runs one worker until SIGINT/SIGTERM. */
+export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
+  const config = loadConfig();
+  // The SDK's INFO lines (webpack bundle stats, state changes) drown what operators need; LOG_LEVEL=INFO shows them.
+  Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel) });
+  const orm = await initOrm({ clientUrl: config.databaseUrl });
+  const connection = await NativeConnection.connect({ address: temporalAddress(config) });
+  // Activities signal other cases (supersede) through an ordinary client.
+  const clientConnection = await Connection.connect({ address: temporalAddress(config) });
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const worker = await createCaseWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: buildActivityDeps(config, orm, temporal),
+    workflowsPath: options.workflowsPath,
+    extraActivities: options.extraActivities,
+  });
+  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${temporalAddress(config)}`);
+  // The SDK stops the worker on SIGINT/SIGTERM by itself; run() resolves once in-flight tasks are done.
+  await worker.run();
+  await connection.close();
+  await clientConnection.close();
+  await orm.close();
+}
