@@ -1,5 +1,4 @@
-import { AuditEventSchema, CaseSchema } from '../db/entities/index.js';
-import { notifyCaseEvent } from '../db/case-events.js';
+import { CASE_EVENTS_CHANNEL } from '../db/case-events.js';
 import type { CaseState } from '../workflows/contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -10,6 +9,24 @@ export interface TransitionInput {
   detail?: Record<string, unknown>;
 }
 
+// One statement, so one round trip and one implicit transaction: the read-model row, the audit event and
+// the NOTIFY commit together or not at all. It runs several times per case on the worker's hot path, where
+// round trips to PostgreSQL are most of the cost.
+const RECORD_TRANSITION_SQL = `
+  with updated as (
+    update cases set
+      stage = ?, intent = ?, confidence = ?, escalation_level = ?, deadline = ?, draft = ?, reply = ?,
+      classification = ?, findings = ?::jsonb, decision = ?, decided_by = ?, policy_version = ?,
+      claimed_by = ?, claimed_until = ?, would_auto_send = ?, superseded_by = ?, draft_error = ?, updated_at = now()
+    where id = ?
+    returning id
+  ), audited as (
+    insert into audit_events (case_id, actor, type, detail, created_at)
+    select id, ?, ?, ?::jsonb, now() from updated
+    returning case_id
+  )
+  select count(*)::int as recorded, pg_notify('${CASE_EVENTS_CHANNEL}', ?) from audited`;
+
 /**
  * Mirrors the workflow's state into the read model, appends the audit event and notifies listeners, in one
  * transaction. Safe to retry: the row is overwritten with the same state; a retried attempt may append the
@@ -17,33 +34,20 @@ export interface TransitionInput {
  */
 export function recordTransitionActivity({ orm }: ActivityDeps) {
   return async function recordTransition({ caseId, state, event, detail }: TransitionInput): Promise<void> {
-    await orm.em.fork().transactional(async (em) => {
-      const row = await em.findOneOrFail(CaseSchema, { id: caseId });
-      em.assign(row, {
-        stage: state.stage,
-        intent: state.intent,
-        confidence: state.confidence,
-        escalationLevel: state.escalationLevel,
-        deadline: state.deadline ? new Date(state.deadline) : null,
-        draft: state.draft,
-        reply: state.reply,
-        classification: state.guardrail.classification,
-        findings: state.guardrail.findings,
-        decision: state.decision?.decision ?? null,
-        decidedBy: state.decision?.reviewer ?? null,
-        policyVersion: state.policyVersion,
-        claimedBy: state.claim?.reviewer ?? null,
-        claimedUntil: state.claim ? new Date(state.claim.until) : null,
-        wouldAutoSend: state.wouldAutoSend,
-        supersededBy: state.supersededBy,
-        draftError: state.draftError,
-      });
-      const actor = event === 'decided' || event === 'decision_ignored'
-        ? String((detail?.decision as { reviewer?: string } | undefined)?.reviewer ?? detail?.reviewer ?? 'unknown')
-        : 'system';
-      em.create(AuditEventSchema, { caseId, actor, type: event, detail: { stage: state.stage, ...detail } });
-      await em.flush();
-      await notifyCaseEvent(em, { caseId, type: event, stage: state.stage, at: new Date().toISOString() });
-    });
+    const [result] = await orm.em.fork().execute<{ recorded: number }[]>(RECORD_TRANSITION_SQL, [
+      state.stage, state.intent, state.confidence, state.escalationLevel, state.deadline ? new Date(state.deadline) : null,
+      state.draft, state.reply, state.guardrail.classification, JSON.stringify(state.guardrail.findings),
+      state.decision?.decision ?? null, state.decision?.reviewer ?? null, state.policyVersion,
+      state.claim?.reviewer ?? null, state.claim ? new Date(state.claim.until) : null, state.wouldAutoSend,
+      state.supersededBy, state.draftError, caseId,
+      actorOf(event, detail), event, JSON.stringify({ stage: state.stage, ...detail }),
+      JSON.stringify({ caseId, type: event, stage: state.stage, at: new Date().toISOString() }),
+    ]);
+    if (result?.recorded !== 1) throw new Error(`no case ${caseId} in the read model`);
   };
+}
+
+function actorOf(event: string, detail: Record<string, unknown> | undefined): string {
+  if (event !== 'decided' && event !== 'decision_ignored') return 'system';
+  return String((detail?.decision as { reviewer?: string } | undefined)?.reviewer ?? detail?.reviewer ?? 'unknown');
 }

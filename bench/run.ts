@@ -54,7 +54,7 @@ const server = buildApp({ config, orm, temporal: client, caseEvents: events }).l
 await once(server, 'listening');
 const url = `http://127.0.0.1:${apiPort}`;
 
-const worker = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/worker.ts')], {
+const worker = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', path.resolve('bench/worker.ts')], {
   env: { ...process.env, ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'ERROR' }, stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) => worker.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling') && resolve()));
@@ -97,6 +97,16 @@ const acked = await Promise.all(inFlight);
 const sentTimes = await providerCalledAt(acked.map((a) => a.to), 180_000);
 const overhead = acked.flatMap((a) => (sentTimes.has(a.to) ? [sentTimes.get(a.to)! - a.sentAt] : []));
 
+// 1b. The same path at a rate the server sustains: the pipeline's own overhead, without queueing.
+const SUSTAINED_RATE = 5;
+const sustained: Awaited<ReturnType<typeof webhook>>[] = [];
+for (let i = 0; i < SUSTAINED_RATE * ACK_SECONDS; i++) {
+  sustained.push(await webhook('Where is my order?'));
+  await sleep(1000 / SUSTAINED_RATE);
+}
+const sustainedSent = await providerCalledAt(sustained.map((a) => a.to), 60_000);
+const sustainedOverhead = sustained.flatMap((a) => (sustainedSent.has(a.to) ? [sustainedSent.get(a.to)! - a.sentAt] : []));
+
 // 2. Decision accepted → provider called.
 const review = await Promise.all(Array.from({ length: 40 }, () => webhook('[review] Where is my order?')));
 for (const c of review) {
@@ -129,6 +139,7 @@ const results = {
   machine: { cpus: os.cpus().length, node: process.version },
   webhookAck: { ratePerSecond: RATE, messages: acks.length, p50_ms: round(percentile(acks, 50)), p99_ms: round(percentile(acks, 99)), target_p99_ms: 50 },
   pipelineOverhead: { cases: overhead.length, sent: sentTimes.size, p50_ms: round(percentile(overhead, 50)), p95_ms: round(percentile(overhead, 95)), target_p95_ms: 300 },
+  pipelineOverheadSustained: { ratePerSecond: SUSTAINED_RATE, cases: sustainedOverhead.length, p50_ms: round(percentile(sustainedOverhead, 50)), p95_ms: round(percentile(sustainedOverhead, 95)), target_p95_ms: 300 },
   decisionToProvider: { decisions: decisionMs.length, p50_ms: round(percentile(decisionMs, 50)), p99_ms: round(percentile(decisionMs, 99)), target_p99_ms: 300 },
   throughput: { batch: BATCH, bare_per_s: round(bare), full_case_per_s: round(full), ratio: round(full / bare, 2), target_ratio: 0.5 },
   workerRssMb: { start: round(rssAtStart), end: round(rssAtEnd) },
@@ -137,7 +148,8 @@ const results = {
 console.log(`\nCountersign benchmark — ${results.setup}\n`);
 console.table({
   'webhook ack @50/s': { p50: results.webhookAck.p50_ms, tail: `p99 ${results.webhookAck.p99_ms}`, target: 'p99 ≤ 50 ms' },
-  'webhook → provider (auto-send)': { p50: results.pipelineOverhead.p50_ms, tail: `p95 ${results.pipelineOverhead.p95_ms}`, target: 'p95 ≤ 300 ms' },
+  'webhook → provider @50/s': { p50: results.pipelineOverhead.p50_ms, tail: `p95 ${results.pipelineOverhead.p95_ms}`, target: 'p95 ≤ 300 ms' },
+  [`webhook → provider @${SUSTAINED_RATE}/s`]: { p50: results.pipelineOverheadSustained.p50_ms, tail: `p95 ${results.pipelineOverheadSustained.p95_ms}`, target: 'p95 ≤ 300 ms' },
   'decision → provider': { p50: results.decisionToProvider.p50_ms, tail: `p99 ${results.decisionToProvider.p99_ms}`, target: 'p99 ≤ 300 ms' },
   'cases/s full vs bare': { p50: `${results.throughput.full_case_per_s} / ${results.throughput.bare_per_s}`, tail: `ratio ${results.throughput.ratio}`, target: 'ratio ≥ 0.5' },
   'worker RSS (MB)': { p50: results.workerRssMb.start, tail: `end ${results.workerRssMb.end}`, target: 'flat' },

@@ -1,8 +1,7 @@
 // Case events travel through PostgreSQL NOTIFY so that every API instance, whichever worker wrote the
-// change, streams them to its subscribers. Sent inside the writing transaction: no event for a rolled-back
-// change, and none lost for a committed one while listeners are connected.
-import type { EntityManager } from '@mikro-orm/postgresql';
-
+// change, streams them to its subscribers. activities/record-transition.activity.ts sends them in the same
+// statement that writes the change: no event for a rolled-back change, none lost for a committed one
+// while listeners are connected.
 export const CASE_EVENTS_CHANNEL = 'case_events';
 
 export interface CaseEvent {
@@ -10,13 +9,4 @@ export interface CaseEvent {
   type: string;
   stage: string;
   at: string;
-}
-
-/**
- * `em` must be the transaction's entity manager: `em.execute` runs on the transaction's connection.
- * (`em.getConnection().execute` would take a second pooled connection per open transaction, and a full
- * pool of open transactions would then wait on each other forever.)
- */
-export async function notifyCaseEvent(em: EntityManager, event: CaseEvent): Promise<void> {
-  await em.execute('select pg_notify(?, ?)', [CASE_EVENTS_CHANNEL, JSON.stringify(event)]);
 }

@@ -30,7 +30,11 @@ export function devServerArgs(options: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', options.namespace,
     '--log-level', 'error', '--log-format', 'pretty'];
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
-  if (options.dbFilename) args.push('--db-filename', options.dbFilename);
+  if (options.dbFilename) {
+    // WAL lets readers and the writer overlap; with synchronous=NORMAL a commit survives a crash of the
+    // server process (only power loss can drop the last commits), which suits a single-machine server.
+    args.push('--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  }
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_CLI_TYPES)) args.push('--search-attribute', `${name}=${type}`);
   return args;
 }
