@@ -30,13 +30,15 @@ export interface OutboundVerdict {
 
 /**
  * Screens a reply. `inbound` is the customer's own message: PII that came from them may be echoed back,
- * PII from anywhere else (another customer) may not.
+ * PII from anywhere else (another customer) may not. `modes` are the admin's overrides per rule id.
  */
-export function screenOutbound(reply: string, inbound: string): OutboundVerdict {
+export function screenOutbound(reply: string, inbound: string, modes: Record<string, OutboundMode | 'off'> = {}): OutboundVerdict {
   const findings: GuardrailFinding[] = [];
   for (const rule of OUTBOUND_RULES) {
+    const mode = modes[rule.id] ?? rule.mode;
+    if (mode === 'off') continue;
     const match = rule.pattern.exec(reply);
-    if (match) findings.push(finding(rule.id, rule.mode, match.index, match[0].length));
+    if (match) findings.push(finding(rule.id, mode, match.index, match[0].length));
   }
   for (const match of reply.matchAll(PII_TOKEN)) findings.push(finding('outbound.leaked_token', 'block', match.index, match[0].length));
   for (const pii of findPii(reply)) {

@@ -1,0 +1,171 @@
+// A rule set compiled once into one word index. Scanning walks the token stream a single time; each word
+// looks up the pattern slots it can fill, so the cost grows with the text, not with the number of rules.
+import type { Token } from '../text/tokenise.js';
+import { type Concepts, parsePattern, PatternError } from './pattern.js';
+import type { RuleSpec } from './rule.js';
+
+const enum Role {
+  Match,
+  Near,
+  Unless,
+}
+
+interface PatternInfo {
+  rule: number;
+  role: Role;
+  firstSlot: number;
+  slotCount: number;
+  /** gap allowed before each slot, indexed from firstSlot */
+  gaps: number[];
+}
+
+/** A slot a word can fill: pattern `pattern`, slot number `slot` within it. Sorted last slot first per word. */
+type Entry = { pattern: number; slot: number };
+
+export interface RuleHit {
+  rule: RuleSpec;
+  /** token indices, inclusive */
+  first: number;
+  last: number;
+}
+
+export class CompiledRules {
+  readonly rules: RuleSpec[];
+  private readonly patterns: PatternInfo[] = [];
+  private readonly exact = new Map<string, Entry[]>();
+  private readonly prefixes = new Map<string, Entry[]>();
+  private readonly prefixLengths: number[];
+  private slotTotal = 0;
+
+  constructor(rules: RuleSpec[], concepts: Concepts) {
+    this.rules = rules;
+    rules.forEach((rule, ruleIndex) => {
+      const add = (sources: string[] | undefined, role: Role) => {
+        for (const source of sources ?? []) {
+          let slots;
+          try {
+            slots = parsePattern(source, concepts);
+          } catch (error) {
+            if (error instanceof PatternError) throw new PatternError(`rule ${rule.id}: ${error.message}`);
+            throw error;
+          }
+          const pattern = this.patterns.length;
+          this.patterns.push({ rule: ruleIndex, role, firstSlot: this.slotTotal, slotCount: slots.length, gaps: slots.map((s) => s.gap) });
+          this.slotTotal += slots.length;
+          slots.forEach((slot, index) => {
+            for (const word of new Set(slot.exact)) index_(this.exact, word, { pattern, slot: index });
+            for (const prefix of new Set(slot.prefixes)) index_(this.prefixes, prefix, { pattern, slot: index });
+          });
+        }
+      };
+      add(rule.match, Role.Match);
+      add(rule.near, Role.Near);
+      add(rule.unless, Role.Unless);
+    });
+    const byLastSlot = (a: Entry, b: Entry) => b.slot - a.slot;
+    for (const entries of this.exact.values()) entries.sort(byLastSlot);
+    for (const entries of this.prefixes.values()) entries.sort(byLastSlot);
+    this.prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
+  }
+
+  get patternCount(): number {
+    return this.patterns.length;
+  }
+
+  /** Every rule that fires on the token stream, once per rule (its first occurrence). */
+  scan(tokens: Token[]): RuleHit[] {
+    // Per slot: the token index where the slot was last completed and where that partial match began.
+    const lastEnd = new Int32Array(this.slotTotal).fill(-1);
+    const startedAt = new Int32Array(this.slotTotal);
+    const ruleCount = this.rules.length;
+    const lastMatch = new Int32Array(ruleCount * 2).fill(-1); // [first, last] of the latest match-role hit
+    const lastNear = new Int32Array(ruleCount * 2).fill(-1);
+    const unlessHits: Array<number[] | undefined> = new Array(ruleCount);
+    const fired: Array<RuleHit | undefined> = new Array(ruleCount);
+
+    const entriesFor = (word: string, out: Entry[]) => {
+      const exact = this.exact.get(word);
+      if (exact) out.push(...exact);
+      for (const length of this.prefixLengths) {
+        if (length > word.length) break;
+        const prefixed = this.prefixes.get(length === word.length ? word : word.slice(0, length));
+        if (prefixed) out.push(...prefixed);
+      }
+    };
+
+    const entries: Entry[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      entries.length = 0;
+      const token = tokens[i]!;
+      entriesFor(token.word, entries);
+      if (token.alt) entriesFor(token.alt, entries);
+      if (entries.length === 0) continue;
+      if (entries.length > 1) entries.sort((a, b) => a.pattern - b.pattern || b.slot - a.slot);
+      let previous: Entry | undefined;
+      for (const entry of entries) {
+        if (previous && previous.pattern === entry.pattern && previous.slot === entry.slot) continue;
+        previous = entry;
+        const info = this.patterns[entry.pattern]!;
+        const at = info.firstSlot + entry.slot;
+        if (entry.slot === 0) {
+          lastEnd[at] = i;
+          startedAt[at] = i;
+        } else {
+          const before = lastEnd[at - 1]!;
+          if (before < 0 || before >= i || i - before - 1 > info.gaps[entry.slot]!) continue;
+          lastEnd[at] = i;
+          startedAt[at] = startedAt[at - 1]!;
+        }
+        if (entry.slot === info.slotCount - 1) this.onPattern(info, startedAt[at]!, i, lastMatch, lastNear, unlessHits, fired);
+      }
+    }
+    const hits: RuleHit[] = [];
+    for (let r = 0; r < ruleCount; r++) {
+      const hit = fired[r];
+      if (!hit) continue;
+      const within = this.rules[r]!.within ?? DEFAULT_WITHIN;
+      const suppressed = unlessHits[r]?.some((at) => at >= hit.first - within && at <= hit.last + within);
+      if (!suppressed) hits.push(hit);
+    }
+    return hits;
+  }
+
+  private onPattern(
+    info: PatternInfo,
+    first: number,
+    last: number,
+    lastMatch: Int32Array,
+    lastNear: Int32Array,
+    unlessHits: Array<number[] | undefined>,
+    fired: Array<RuleHit | undefined>,
+  ) {
+    const r = info.rule;
+    const rule = this.rules[r]!;
+    if (info.role === Role.Unless) {
+      (unlessHits[r] ??= []).push(first, last);
+      return;
+    }
+    if (fired[r] && !rule.unless) return;
+    const mine = info.role === Role.Match ? lastMatch : lastNear;
+    mine[r * 2] = first;
+    mine[r * 2 + 1] = last;
+    if (!rule.near) {
+      fired[r] ??= { rule, first, last };
+      return;
+    }
+    const other = info.role === Role.Match ? lastNear : lastMatch;
+    const otherLast = other[r * 2 + 1]!;
+    if (otherLast < 0 || first - otherLast > (rule.within ?? DEFAULT_WITHIN)) return;
+    const hit = { rule, first: Math.min(first, other[r * 2]!), last };
+    // With `unless`, keep looking for an occurrence the exception does not cover: remember the latest.
+    if (!fired[r] || rule.unless) fired[r] = hit;
+  }
+}
+
+const DEFAULT_WITHIN = 8;
+
+function index_(map: Map<string, Entry[]>, key: string, entry: Entry) {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}

@@ -1,0 +1,171 @@
+// A compiled rule set: built-in security rules, the admin's forbidden topics and custom rules, turned once
+// into a word index and at most one combined regular expression. Screening a message is then one pass over
+// its tokens (plus one per decoded payload), whatever the number of rules.
+import { CompiledRules, type RuleHit } from './engine/compiled-rules.js';
+import { PatternError } from './engine/pattern.js';
+import { checkRegexSafety, UnsafeRegexError } from './engine/regex-safety.js';
+import type { RuleClass, RuleSpec } from './engine/rule.js';
+import { findPii, redact } from './pii.js';
+import type { RuleSetConfig } from './rule-set.js';
+import { CONCEPTS, DEFAULT_TOPICS, SECURITY_RULES, topicRule } from './rules/index.js';
+import { findSecrets } from './secrets.js';
+import { screenOutbound, type OutboundVerdict } from './screen-outbound.js';
+import { decodePayloads } from './text/decode-payloads.js';
+import { normalise } from './text/normalise.js';
+import { tokenise } from './text/tokenise.js';
+import type { GuardrailClassification, GuardrailFinding, ScreenResult } from './types.js';
+
+export class RuleSetError extends Error {}
+
+export const DEFAULT_RULE_SET: RuleSetConfig = { topics: DEFAULT_TOPICS, customRules: [], disabledRules: [], outboundModes: {} };
+
+/** Longest text screened; the rest of a longer message is not read by rules (channels cap far below this). */
+const MAX_SCREENED_LENGTH = 64_000;
+
+interface RegexRule {
+  spec: RuleSpec;
+  group: number;
+}
+
+export class Guardrail {
+  readonly version: number;
+  readonly config: RuleSetConfig;
+  private readonly rules: CompiledRules;
+  private readonly regex?: RegExp;
+  private readonly regexRules: RegexRule[] = [];
+
+  constructor(config: RuleSetConfig, version = 0) {
+    this.version = version;
+    this.config = config;
+    const ids = new Set<string>();
+    const specs: RuleSpec[] = [];
+    const add = (spec: RuleSpec) => {
+      if (ids.has(spec.id)) throw new RuleSetError(`duplicate rule id "${spec.id}"`);
+      ids.add(spec.id);
+      specs.push(spec);
+    };
+    const disabled = new Set(config.disabledRules);
+    for (const rule of SECURITY_RULES) if (!disabled.has(rule.id)) add(rule);
+    for (const topic of config.topics) {
+      if (!topic.phrases.length) throw new RuleSetError(`topic "${topic.name}" needs at least one phrase`);
+      add(topicRule(topic));
+    }
+    const regexSources: string[] = [];
+    let group = 1;
+    for (const custom of config.customRules) {
+      const id = `custom.${custom.id}`;
+      if (!custom.phrases?.length && !custom.regex) throw new RuleSetError(`custom rule "${custom.id}" needs phrases or a regex`);
+      const spec: RuleSpec = { id, class: custom.class, severity: custom.severity, score: custom.severity === 'low' ? 0.5 : 1, match: custom.phrases ?? [], description: custom.description };
+      if (custom.phrases?.length) add(spec);
+      else ids.add(id);
+      if (custom.regex) {
+        try {
+          checkRegexSafety(custom.regex);
+        } catch (error) {
+          if (error instanceof UnsafeRegexError) throw new RuleSetError(`custom rule "${custom.id}": ${error.message}`);
+          throw error;
+        }
+        this.regexRules.push({ spec, group });
+        regexSources.push(`(${custom.regex})`);
+        group += 1 + countGroups(custom.regex);
+      }
+    }
+    try {
+      this.rules = new CompiledRules(specs, CONCEPTS);
+    } catch (error) {
+      if (error instanceof PatternError) throw new RuleSetError(error.message);
+      throw error;
+    }
+    if (regexSources.length) this.regex = new RegExp(regexSources.join('|'), 'gu');
+  }
+
+  get ruleCount(): number {
+    return this.rules.rules.length + this.regexRules.length;
+  }
+
+  /** Classifies one inbound message: security violation, forbidden topic or in scope, with findings and PII. */
+  screen(input: string): ScreenResult {
+    const text = input.length > MAX_SCREENED_LENGTH ? input.slice(0, MAX_SCREENED_LENGTH) : input;
+    const findings: GuardrailFinding[] = [];
+    const scores = new Map<string, number>();
+    const record = (rule: RuleSpec, start: number, end: number) => {
+      if (scores.has(rule.id)) return;
+      scores.set(rule.id, rule.score);
+      findings.push({ rule: rule.id, class: rule.class, severity: rule.severity, start, end });
+    };
+
+    const normalised = normalise(text);
+    const tokens = tokenise(normalised);
+    for (const hit of this.rules.scan(tokens)) record(hit.rule, tokens[hit.first]!.start, tokens[hit.last]!.end);
+    if (this.regex) this.scanRegex(normalised.text, normalised.source, record);
+    for (const secret of findSecrets(text)) {
+      if (!scores.has(secret.rule)) {
+        scores.set(secret.rule, 1);
+        findings.push(secret);
+      }
+    }
+    if (classify(findings, scores) !== 'security_violation') {
+      for (const payload of decodePayloads(text)) {
+        const decoded = tokenise(normalise(payload.text));
+        for (const hit of this.rules.scan(decoded)) {
+          if (hit.rule.class === 'security_violation') record(hit.rule, payload.start, payload.end);
+        }
+      }
+    }
+
+    const pii = findPii(text);
+    return { classification: classify(findings, scores), findings: [...findings, ...pii], redacted: redact(text, pii) };
+  }
+
+  /** Screens a reply (AI draft or human edit) with the outbound rules in the modes this rule set gives them. */
+  screenOutbound(reply: string, inbound: string): OutboundVerdict {
+    return screenOutbound(reply, inbound, this.config.outboundModes);
+  }
+
+  /** The neutral reply configured for a forbidden topic, if the message hit one. */
+  topicReply(findings: GuardrailFinding[]): string | null {
+    for (const finding of findings) {
+      const topic = this.config.topics.find((t) => `topic.${t.id}` === finding.rule);
+      if (topic?.neutralReply) return topic.neutralReply;
+    }
+    return null;
+  }
+
+  private scanRegex(text: string, source: Int32Array, record: (rule: RuleSpec, start: number, end: number) => void) {
+    for (const match of text.matchAll(this.regex!)) {
+      const rule = this.regexRules.find((r) => match[r.group] !== undefined);
+      if (rule) record(rule.spec, source[match.index]!, source[match.index + match[0].length - 1]! + 1);
+      if (match[0].length === 0) break;
+    }
+  }
+}
+
+function classify(findings: GuardrailFinding[], scores: Map<string, number>): GuardrailClassification {
+  const total: Record<RuleClass, number> = { security_violation: 0, out_of_scope: 0 };
+  for (const finding of findings) {
+    if (finding.class === 'security_violation' || finding.class === 'out_of_scope') total[finding.class] += scores.get(finding.rule) ?? 0;
+  }
+  if (total.security_violation >= 1) return 'security_violation';
+  if (total.out_of_scope >= 1) return 'out_of_scope';
+  return 'in_scope';
+}
+
+function countGroups(source: string): number {
+  let count = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '[') while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    else if (source[i] === '(' && source[i + 1] !== '?') count++;
+    else if (source[i] === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') count++;
+  }
+  return count;
+}
+
+let defaultGuardrail: Guardrail | undefined;
+
+/** The built-in rule set with default topics, compiled on first use. */
+export function builtInGuardrail(): Guardrail {
+  return (defaultGuardrail ??= new Guardrail(DEFAULT_RULE_SET));
+}
+
+export type { RuleHit };

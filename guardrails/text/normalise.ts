@@ -1,0 +1,59 @@
+// Attackers hide instructions with look-alike letters, accents, invisible characters and full-width forms;
+// rules match the normalised text. Every normalised character remembers the index of the input character it
+// came from, so findings point at spans of the customer's own text.
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+const COMBINING_MARK = /\p{M}/u;
+
+// Cyrillic and Greek letters that render like Latin ones; NFKC leaves them alone.
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
+
+export interface NormalisedText {
+  text: string;
+  /** `source[i]` is the index in the input of the character that produced normalised character `i`. */
+  source: Int32Array;
+}
+
+export function normalise(input: string): NormalisedText {
+  const source = new Int32Array(input.length * 2 + 1);
+  let text = '';
+  let length = 0;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 0x80) {
+      // The fast path: plain ASCII only needs lower-casing.
+      text += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i]!;
+      source[length++] = i;
+      continue;
+    }
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length;
+    const char = isPair ? input.slice(i, i + 2) : input[i]!;
+    for (const piece of expand(char)) {
+      if (length >= source.length - 1) break;
+      text += piece;
+      source[length++] = i;
+    }
+    if (isPair) i++;
+  }
+  source[length] = input.length;
+  return { text, source: source.subarray(0, length + 1) };
+}
+
+function expand(char: string): string[] {
+  if (INVISIBLE.test(char)) return [];
+  const lower = char.toLowerCase();
+  const mapped = HOMOGLYPHS[lower];
+  if (mapped) return [mapped];
+  // NFKD folds full-width and styled letters (𝐢𝐠𝐧𝐨𝐫𝐞, ｉｇｎｏｒｅ) and separates accents, which are dropped so
+  // "instrucción" and "instruccion" read the same.
+  const pieces: string[] = [];
+  for (const piece of lower.normalize('NFKD').toLowerCase()) {
+    if (COMBINING_MARK.test(piece)) continue;
+    pieces.push(HOMOGLYPHS[piece] ?? piece);
+  }
+  return pieces;
+}
