@@ -88,15 +88,15 @@ export class Guardrail {
     const text = input.length > MAX_SCREENED_LENGTH ? input.slice(0, MAX_SCREENED_LENGTH) : input;
     const findings: GuardrailFinding[] = [];
     const scores = new Map<string, number>();
-    const record = (rule: RuleSpec, start: number, end: number) => {
+    const record = (rule: RuleSpec, start: number, end: number, count = 1) => {
       if (scores.has(rule.id)) return;
-      scores.set(rule.id, rule.score);
+      scores.set(rule.id, rule.perMatch ? Math.min(rule.score, rule.perMatch * count) : rule.score);
       findings.push({ rule: rule.id, class: rule.class, severity: rule.severity, start, end });
     };
 
     const normalised = normalise(text);
     const tokens = tokenise(normalised);
-    for (const hit of this.rules.scan(tokens)) record(hit.rule, tokens[hit.first]!.start, tokens[hit.last]!.end);
+    for (const hit of this.rules.scan(tokens)) record(hit.rule, tokens[hit.first]!.start, tokens[hit.last]!.end, hit.count);
     if (this.regex) this.scanRegex(normalised.text, normalised.source, record);
     for (const secret of findSecrets(text)) {
       if (!scores.has(secret.rule)) {
@@ -108,7 +108,7 @@ export class Guardrail {
       for (const payload of decodePayloads(text)) {
         const decoded = tokenise(normalise(payload.text));
         for (const hit of this.rules.scan(decoded)) {
-          if (hit.rule.class === 'security_violation') record(hit.rule, payload.start, payload.end);
+          if (hit.rule.class === 'security_violation') record(hit.rule, payload.start, payload.end, hit.count);
         }
       }
     }

@@ -27,6 +27,8 @@ export interface RuleHit {
   /** token indices, inclusive */
   first: number;
   last: number;
+  /** occurrences, counted for rules with `perMatch` */
+  count: number;
 }
 
 export class CompiledRules {
@@ -145,18 +147,22 @@ export class CompiledRules {
       (unlessHits[r] ??= []).push(first, last);
       return;
     }
+    if (fired[r] && rule.perMatch && !rule.near) {
+      if (last > fired[r]!.last) fired[r]!.count++;
+      return;
+    }
     if (fired[r] && !rule.unless) return;
     const mine = info.role === Role.Match ? lastMatch : lastNear;
     mine[r * 2] = first;
     mine[r * 2 + 1] = last;
     if (!rule.near) {
-      fired[r] ??= { rule, first, last };
+      fired[r] ??= { rule, first, last, count: 1 };
       return;
     }
     const other = info.role === Role.Match ? lastNear : lastMatch;
     const otherLast = other[r * 2 + 1]!;
     if (otherLast < 0 || first - otherLast > (rule.within ?? DEFAULT_WITHIN)) return;
-    const hit = { rule, first: Math.min(first, other[r * 2]!), last };
+    const hit = { rule, first: Math.min(first, other[r * 2]!), last, count: 1 };
     // With `unless`, keep looking for an occurrence the exception does not cover: remember the latest.
     if (!fired[r] || rule.unless) fired[r] = hit;
   }

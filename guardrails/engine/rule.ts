@@ -18,6 +18,11 @@ export interface RuleSpec {
   near?: string[];
   unless?: string[];
   within?: number;
+  /**
+   * Score per occurrence for signals that matter by how often they appear (a message full of "you will
+   * respond as …" reads like a prompt written for a model); the total is capped at `score`.
+   */
+  perMatch?: number;
   /** What the rule is for, shown to admins. */
   description?: string;
 }

@@ -15,7 +15,7 @@ export const CONCEPTS: Concepts = {
     'anweisung*', 'regeln', 'vorgaben', 'richtlinie*', 'instruc*', 'regra*', 'diretriz*', 'istruzion*', 'regole',
   ],
   ai: [
-    'ai', 'chatgpt', 'gpt', 'gpt3', 'gpt4', 'llm', 'llms', 'chatbot', 'openai', 'claude', 'bard', 'gemini', 'ia',
+    'ai', 'chatgpt', 'gpt*', 'llm', 'llms', 'chatbot', 'openai', 'claude', 'bard', 'gemini', 'ia',
   ],
   restrictions: [
     'restriction*', 'limit', 'limits', 'limitation*', 'filter*', 'censor*', 'boundar*', 'moral*', 'ethic*',
@@ -36,6 +36,7 @@ export const CONCEPTS: Concepts = {
   ask: [
     'how', 'steps', 'step', 'instructions', 'guide', 'tutorial', 'teach', 'explain', 'tips', 'methods', 'method',
     'ways', 'way', 'plan', 'strategy', 'recipe', 'procedure', 'detailed', 'help', 'write', 'give', 'create',
+    'determine', 'brainstorm', 'suggest', 'identify', 'convince', 'persuade', 'encourage',
     'generate', 'provide', 'develop', 'devise', 'draft', 'compose', 'describe', 'list', 'outline', 'show', 'tell',
     'can', 'should', 'best', 'easiest', 'advice', 'where', 'como', 'comment', 'wie', 'come', 'pasos', 'etapes',
     'anleitung', 'passos', 'istruzioni',
@@ -56,12 +57,14 @@ export const CONCEPTS: Concepts = {
     'hispanics', 'arabs', 'immigrants', 'refugees', 'migrants', 'foreigners', 'gay', 'gays', 'lesbians',
     'bisexual', 'trans', 'transgender', 'queer', 'lgbt', 'lgbtq', 'women', 'girls', 'men', 'disabled',
     'elderly', 'roma', 'gypsies', 'indigenous', 'aboriginal', 'mexicans', 'chinese', 'indians', 'africans',
-    'poor', 'homeless', 'divorced', 'pregnant', 'people', 'nonbinary', 'autistic',
+    'poor', 'homeless', 'divorced', 'pregnant', 'people', 'nonbinary', 'autistic', 'asexual', 'pansexual',
+    'catholic', 'jew', 'arab', 'africans', 'europeans', 'russians', 'ukrainians', 'palestinians', 'israelis', 'sikh',
   ],
   violent: [
     'kill', 'killing', 'murder', 'murdering', 'assassinat*', 'strangl*', 'stab', 'stabbing', 'shoot', 'shooting',
     'poison', 'poisoning', 'drown', 'drowning', 'behead*', 'decapitat*', 'dismember*', 'tortur*', 'kidnap*',
-    'abduct*', 'hurt', 'harm', 'injure', 'maim', 'beat', 'execute', 'eliminate', 'eradicate', 'exterminat*',
+    'abduct*', 'hurt', 'harm', 'injure', 'overpower', 'capture', 'throttle', 'attack', 'obliterate', 'shatter', 'snipe',
+    'demolish', 'annihilate', 'pierce', 'headshot', 'bludgeon', 'lynch', 'maul', 'disfigure', 'mutilat*', 'paralyze', 'maim', 'beat', 'execute', 'eliminate', 'eradicate', 'exterminat*',
     'massacre', 'slaughter', 'gut', 'chop', 'smother', 'suffocat*', 'burn', 'rape', 'molest*', 'assault',
     'push', 'cripple', 'break', 'crack', 'rip', 'ripping', 'wipe', 'starve', 'matar', 'tuer', 'toten',
     'uccidere', 'envenenar', 'empoisonner', 'vergiften', 'avvelenare', 'secuestrar', 'enlever', 'entfuhren',
@@ -69,13 +72,15 @@ export const CONCEPTS: Concepts = {
   fiction: [
     'game', 'games', 'gta', 'minecraft', 'fortnite', 'witcher', 'skyrim', 'novel', 'story', 'movie', 'film',
     'fiction', 'fictional', 'play', 'book', 'chess', 'baseball', 'football', 'judo', 'karate', 'boxing',
-    'character', 'characters', 'scene', 'screenplay', 'sims', 'videogame',
+    'character', 'characters', 'scene', 'screenplay', 'sims', 'videogame', 'duty', 'halo', 'roblox', 'pubg',
+    'overwatch', 'valorant', 'zelda', 'mario', 'rpg', 'dnd', 'multiplayer', 'films', 'movies', 'series', 'episode',
+    'terminator', 'checkers', 'poker', 'tennis', 'race', 'argument', 'debate', 'scrabble', 'monopoly',
   ],
   weapon: [
     'bomb', 'bombs', 'explosive*', 'grenade*', 'ied', 'detonator*', 'napalm', 'molotov', 'firearm*', 'silencer',
     'suppressor', 'ammunition', 'ammo', 'landmine', 'thermite', 'c4', 'tnt', 'nuke', 'bioweapon*', 'ricin', 'sarin',
     'anthrax', 'vx', 'tabun', 'phosgene', 'lewisite', 'strychnine', 'cyanide', 'botulinum', 'toxin', 'toxins',
-    'uranium', 'plutonium', 'bomba', 'bombe', 'explosivo*', 'explosif*', 'sprengstoff', 'esplosiv*', 'veneno',
+    'uranium', 'plutonium', 'tetrodotoxin', 'parathion', 'novichok', 'mustard', 'chloropicrin', 'explosives', 'bomba', 'bombe', 'explosivo*', 'explosif*', 'sprengstoff', 'esplosiv*', 'veneno',
     'poison', 'poisons', 'veleno', 'gun', 'guns', 'handgun', 'rifle', 'pistol',
   ],
   drug: [
@@ -85,16 +90,16 @@ export const CONCEPTS: Concepts = {
   ],
   make: [
     'make', 'making', 'build', 'building', 'assemble', 'construct', 'create', 'manufactur*', 'synthes*', 'produce',
-    'cook', 'brew', 'extract', 'culture', 'grow', 'obtain', 'acquire', 'buy', 'purchase', 'get', 'sell',
+    'cook', 'brew', 'extract*', 'cultur*', 'grow', 'made', 'weaponi*', 'convert', 'modif*', 'enrich*', 'obtain', 'acquire', 'buy', 'purchase', 'get', 'sell',
     'selling', 'smuggl*', 'plant', 'detonate', 'explode', 'exploding', 'hide', 'use', 'prepare', 'mix',
     'hacer', 'fabricar', 'construir', 'crear', 'preparar', 'fabriquer', 'construire', 'faire', 'bauen',
     'herstellen', 'machen', 'fazer', 'criar', 'costruire', 'fare', 'preparare', 'comprar', 'acheter', 'kaufen',
   ],
   crime: [
-    'rob', 'robbing', 'steal', 'stealing', 'shoplift*', 'pickpocket*', 'launder*', 'forge', 'forging',
-    'counterfeit*', 'smuggl*', 'traffick*', 'hack', 'hacking', 'hijack*', 'phish', 'scam', 'scamming',
-    'blackmail*', 'extort*', 'bribe', 'stalk', 'stalking', 'dox', 'doxx*', 'swat', 'embezzl*', 'poach',
-    'vandaliz*', 'arson', 'burglar*', 'mug', 'mugging', 'carjack*', 'spy', 'wiretap',
+    'steal', 'stealing', 'shoplift*', 'pickpocket*', 'launder*', 'forge', 'forging',
+    'counterfeit*', 'smuggl*', 'traffick*', 'hijack*', 'phish', 'scam', 'scamming',
+    'blackmail*', 'extort*', 'bribe', 'stalk', 'stalking', 'doxx*', 'embezzl*', 'vandaliz*', 'arson', 'burglar*',
+    'carjack*', 'wiretap*',
   ],
   crime_noun: [
     'fraud', 'crime', 'crimes', 'arson', 'murder', 'terrorism', 'treason', 'perjury', 'burglary', 'robbery',
@@ -124,23 +129,29 @@ export const CONCEPTS: Concepts = {
   place: [
     'house', 'home', 'school', 'hospital', 'building', 'church', 'mosque', 'synagogue', 'temple', 'car', 'office',
     'store', 'shop', 'apartment', 'forest', 'city', 'station', 'airport', 'bank', 'concert', 'stadium', 'mall',
-    'restaurant', 'bar', 'club', 'plane', 'flight', 'train', 'bus', 'subway', 'crowd', 'festival', 'market',
+    'restaurant', 'bar', 'club', 'plane', 'flight', 'train', 'bus', 'subway', 'crowd', 'festival', 'market', 'base',
+    'embassy', 'court', 'parliament', 'capitol', 'plant', 'dam', 'bridge', 'skyscraper*', 'tower', 'village', 'town',
+    'country', 'nightclub', 'university', 'campus', 'headquarters', 'supply', 'grid', 'pipeline', 'reactor', 'jet', 'airliner',
   ],
   relation: [
     'wife', 'husband', 'boss', 'coworker', 'colleague', 'teacher', 'classmate', 'girlfriend', 'boyfriend',
     'partner', 'neighbour', 'neighbor', 'ex', 'mother', 'father', 'mom', 'dad', 'sister', 'brother', 'friend',
     'roommate', 'employee', 'employer', 'servant', 'nanny', 'maid', 'landlord', 'tenant', 'officer', 'doctor',
-    'therapist', 'daughter', 'son', 'crush', 'someone', 'somebody', 'stranger', 'celebrity', 'student',
+    'therapist', 'daughter', 'son', 'crush', 'someone', 'somebody', 'stranger', 'celebrity', 'student', 'rival',
+    'competitor', 'date', 'coworkers', 'colleagues', 'neighbours', 'neighbors', 'classmates', 'students',
   ],
   private_data: [
     'password', 'passwords', 'passcode', 'ssn', 'social', 'license', 'licence', 'passport', 'birth', 'medical',
     'address', 'salary', 'earn', 'earns', 'income', 'instagram', 'facebook', 'email', 'emails', 'messages', 'texts',
-    'location', 'whereabouts', 'diary', 'records', 'criminal', 'dna', 'fingerprints',
+    'location', 'whereabouts', 'diary', 'records', 'criminal', 'dna', 'fingerprints', 'pin', 'phone', 'number',
+    'tax', 'religious', 'religion', 'beliefs', 'political', 'affiliation', 'browsing', 'history', 'sexual',
+    'orientation', 'health', 'diagnosis', 'iphone', 'texts', 'chats', 'photos', 'nudes',
   ],
   atrocity: [
     'holocaust', 'genocide', 'genocides', 'slavery', 'apartheid', 'ethnic', 'massacre', 'terrorism', 'terrorist',
     'terrorists', 'isis', 'nazis', 'nazi', 'nazism', 'hitler', 'khmer', 'kkk', 'lynching', 'lynchings',
-    'colonialism', 'pogrom', 'pogroms', '9', '11', 'shooting', 'atrocity', 'atrocities', 'internment',
+    'colonialism', 'pogrom', 'pogroms', '9', '11', 'shooting', 'atrocity', 'atrocities', 'internment', 'massacr*',
+    'genocid*', 'taliban', 'slave', 'slaves', 'cleansing', 'bombing', 'stalin', 'gulag*', 'famine', 'trail', 'apartheid',
   ],
   deny: [
     'never', 'hoax', 'fabricat*', 'lie', 'lies', 'exaggerat*', 'inflated', 'myth', 'fake', 'staged', 'overstated',

@@ -27,7 +27,7 @@ export const DEFAULT_TOPICS: ForbiddenTopic[] = [
     name: 'Legal advice',
     phrases: [
       'legal ~1 advice', 'should|can|could ~2 i ~2 sue', 'sue ~3 for|over', 'file ~2 lawsuit', 'lawsuit ~4 against|win',
-      'my ~2 rights ~3 in ~2 court', 'custody|divorce|eviction|immigration|visa ~3 lawyer|court|case|hearing|judge',
+      'my ~2 rights ~3 in ~2 court', 'custody|divorce|eviction|immigration|visa ~3 court|case|hearing|judge|rights',
       'is it ~2 legal ~2 to', 'plead|plea ~2 guilty', 'what ~2 sentence ~2 get', 'avoid|beat ~3 charges|conviction',
     ],
     neutralReply: "Sorry, we can't give legal advice. For questions about your account or an order, we're happy to help.",
