@@ -1,5 +1,5 @@
 import { CaseSchema } from '../db/entities/index.js';
-import { screenInbound as screen } from '../guardrails/screen-inbound.js';
+import { activeGuardrail } from '../db/guardrail-rule-sets.js';
 import type { GuardrailClassification, GuardrailFinding } from '../workflows/contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -8,11 +8,15 @@ export interface ScreenVerdict {
   findings: GuardrailFinding[];
 }
 
-/** Runs the guardrail on the stored inbound text; the text itself stays out of workflow history. */
+/**
+ * Runs the rule set in force on the stored inbound text; the text itself stays out of workflow history.
+ */
 export function screenInboundActivity({ orm }: ActivityDeps) {
   return async function screenInbound({ caseId }: { caseId: string }): Promise<ScreenVerdict> {
-    const found = await orm.em.fork().findOneOrFail(CaseSchema, { id: caseId });
-    const { classification, findings } = screen(found.inboundText);
+    const em = orm.em.fork();
+    const found = await em.findOneOrFail(CaseSchema, { id: caseId });
+    const guardrail = await activeGuardrail(em);
+    const { classification, findings } = guardrail.screen(found.inboundText);
     return { classification, findings };
   };
 }

@@ -6,6 +6,7 @@ import { authResolvers } from './resolvers/auth.resolvers.js';
 import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
 import { casesResolvers } from './resolvers/cases.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
+import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
@@ -14,7 +15,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers],
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.

@@ -8,3 +8,4 @@ export * from './audit-event.entity.js';
 export * from './send-ledger.entity.js';
 export * from './emulator-message.entity.js';
 export * from './policy-version.entity.js';
+export * from './guardrail-rule-set.entity.js';

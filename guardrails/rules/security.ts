@@ -143,7 +143,7 @@ export const SECURITY_RULES: RuleSpec[] = [
   security('violence', 1, {
     description: 'Hurting, killing or abducting people',
     match: [
-      '@violent ~4 @person', '@person ~2 s ~2 skull|head|neck|body|throat|bones|eyes|face|house|car', 'off ~1 a ~1 cliff|bridge|roof|building',
+      '@violent ~4 @person|@relation', '@person ~2 s ~2 skull|head|neck|body|throat|bones|eyes|face|house|car', 'off ~1 a ~1 cliff|bridge|roof|building',
       'dispose|hide ~4 body|bodies|corpse', 'dispose|hide ~4 dead ~1 @person', 'get rid ~4 body|bodies|corpse', 'do away ~1 with', 'take out ~3 president|politician|senator|@relation',
       'plan ~4 assassination|murder|death|killing|massacre', '@person ~1 s ~1 death', 'pedophil*', 'paedophil*',
     ],
@@ -159,7 +159,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     ],
     near: ['@place', '@ask', 'i', 'my', 'engage', 'commit', 'plan', 'join', 'hostage'],
     within: 8,
-    unless: ['@fiction', 'candle', 'fireplace', 'grill', 'bbq', 'barbecue', 'campfire', 'calories', 'history', 'happened', 'test', 'exam', 'interview', 'audition', 'presentation', 'fat', 'how did', 'why did'],
+    unless: ['@fiction', 'photo*', 'picture*', 'video*', 'selfie*', 'footage', 'candle', 'fireplace', 'grill', 'bbq', 'barbecue', 'campfire', 'calories', 'history', 'happened', 'test', 'exam', 'interview', 'audition', 'presentation', 'fat', 'how did', 'why did'],
   }),
   security('crime', 1, {
     description: 'Committing crimes: theft, fraud, hacking, smuggling, stalking',

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261122014500 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "guardrail_rule_sets" ("id" serial primary key, "config" jsonb not null, "created_by" varchar(255) not null, "created_at" timestamptz not null);`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "guardrail_rule_sets" cascade;`);
+  }
+
+}
