@@ -38,6 +38,8 @@ export class CompiledRules {
   private readonly prefixes = new Map<string, Entry[]>();
   private readonly prefixLengths: number[];
   private slotTotal = 0;
+  /** Word → the slots it fills, resolved once per word: most words of a language come back again and again. */
+  private readonly resolved = new Map<string, Entry[]>();
 
   constructor(rules: RuleSpec[], concepts: Concepts) {
     this.rules = rules;
@@ -86,13 +88,13 @@ export class CompiledRules {
     const fired: Array<RuleHit | undefined> = new Array(ruleCount);
 
     const entriesFor = (word: string, out: Entry[]) => {
-      const exact = this.exact.get(word);
-      if (exact) out.push(...exact);
-      for (const length of this.prefixLengths) {
-        if (length > word.length) break;
-        const prefixed = this.prefixes.get(length === word.length ? word : word.slice(0, length));
-        if (prefixed) out.push(...prefixed);
+      let found = this.resolved.get(word);
+      if (!found) {
+        found = this.resolve(word);
+        if (this.resolved.size >= MAX_RESOLVED_WORDS) this.resolved.clear();
+        this.resolved.set(word, found);
       }
+      for (const entry of found) out.push(entry);
     };
 
     const entries: Entry[] = [];
@@ -132,6 +134,16 @@ export class CompiledRules {
     return hits;
   }
 
+  private resolve(word: string): Entry[] {
+    const found: Entry[] = [...(this.exact.get(word) ?? [])];
+    for (const length of this.prefixLengths) {
+      if (length > word.length) break;
+      const prefixed = this.prefixes.get(length === word.length ? word : word.slice(0, length));
+      if (prefixed) found.push(...prefixed);
+    }
+    return found;
+  }
+
   private onPattern(
     info: PatternInfo,
     first: number,
@@ -169,6 +181,7 @@ export class CompiledRules {
 }
 
 const DEFAULT_WITHIN = 8;
+const MAX_RESOLVED_WORDS = 100_000;
 
 function index_(map: Map<string, Entry[]>, key: string, entry: Entry) {
   const list = map.get(key);

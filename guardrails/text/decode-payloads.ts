@@ -8,15 +8,17 @@ export interface Payload {
   encoding: 'base64' | 'hex' | 'rot13' | 'morse';
 }
 
-const BASE64 = /[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_-]{24,}/g;
+const MIN_BASE64 = 16;
 const HEX = /(?:\\x|0x)?(?:[0-9a-fA-F]{2}[\s:]?){10,}/g;
 const MIN_LETTERS_FOR_ROT13 = 12;
 
 export function decodePayloads(text: string): Payload[] {
   const payloads: Payload[] = [];
-  for (const match of text.matchAll(BASE64)) {
-    const decoded = readable(Buffer.from(match[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
-    if (decoded) payloads.push({ text: decoded, start: match.index, end: match.index + match[0].length, encoding: 'base64' });
+  for (const [start, end] of base64Runs(text)) {
+    const run = text.slice(start, end);
+    if (!/[0-9+/_=-]|[a-z][A-Z]/.test(run)) continue; // a long plain word is not base64
+    const decoded = readable(Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+    if (decoded) payloads.push({ text: decoded, start, end, encoding: 'base64' });
   }
   for (const match of text.matchAll(HEX)) {
     const digits = match[0].replace(/\\x|0x|[\s:]/g, '');
@@ -25,10 +27,42 @@ export function decodePayloads(text: string): Payload[] {
   }
   const morse = decodeMorse(text);
   if (morse) payloads.push({ text: morse, start: 0, end: text.length, encoding: 'morse' });
-  let letters = 0;
-  for (let i = 0; i < text.length && letters < MIN_LETTERS_FOR_ROT13; i++) if (/[a-z]/i.test(text[i]!)) letters++;
-  if (letters >= MIN_LETTERS_FOR_ROT13) payloads.push({ text: rot13(text), start: 0, end: text.length, encoding: 'rot13' });
+  if (looksRot13(text)) payloads.push({ text: rot13(text), start: 0, end: text.length, encoding: 'rot13' });
   return payloads;
+}
+
+/** Runs of base64 characters of a useful length, found in one pass without regex retries at every letter. */
+function* base64Runs(text: string): Generator<[number, number]> {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const inAlphabet =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 95 || c === 45 || (c === 61 && start >= 0);
+    if (inAlphabet) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= MIN_BASE64) yield [start, i];
+      start = -1;
+    }
+  }
+}
+
+// The commonest English words; rot13 turns them into "gur", "naq", "lbh"… A text with more of the latter than
+// the former is worth decoding; plain text is not decoded at all, which keeps screening fast.
+const COMMON = ['the', 'and', 'you', 'to', 'of', 'is', 'it', 'in', 'for', 'that', 'this', 'with', 'all', 'me', 'my', 'your', 'are', 'be', 'not', 'now'];
+const COMMON_PLAIN = new RegExp(`\\b(?:${COMMON.join('|')})\\b`, 'gi');
+const COMMON_ROT13 = new RegExp(`\\b(?:${COMMON.map(rot13).join('|')})\\b`, 'gi');
+
+function looksRot13(text: string): boolean {
+  const sample = text.length > 4_000 ? text.slice(0, 4_000) : text;
+  let letters = 0;
+  for (let i = 0; i < sample.length && letters < MIN_LETTERS_FOR_ROT13; i++) {
+    const c = sample.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters < MIN_LETTERS_FOR_ROT13) return false;
+  const encoded = sample.match(COMMON_ROT13)?.length ?? 0;
+  return encoded > 0 && encoded >= (sample.match(COMMON_PLAIN)?.length ?? 0);
 }
 
 export function rot13(text: string): string {
@@ -49,7 +83,7 @@ function decodeMorse(text: string): string | undefined {
   const symbols = text.match(/[.\-]+/g);
   if (!symbols || symbols.length < 8) return undefined;
   const morseChars = symbols.reduce((n, s) => n + s.length, 0);
-  if (morseChars < text.replace(/\s/g, '').length * 0.8) return undefined;
+  if (morseChars < text.length * 0.4 || morseChars < text.replace(/\s/g, '').length * 0.8) return undefined;
   return text
     .split(/\s*\/\s*|\s{2,}/)
     .map((word) => word.trim().split(/\s+/).map((code) => MORSE[code] ?? '').join(''))

@@ -18,7 +18,15 @@ export interface NormalisedText {
   source: Int32Array;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function normalise(input: string): NormalisedText {
+  if (ASCII_ONLY.test(input)) {
+    // Most messages: one lower-case character per input character, offsets unchanged.
+    const source = new Int32Array(input.length + 1);
+    for (let i = 0; i <= input.length; i++) source[i] = i;
+    return { text: input.toLowerCase(), source };
+  }
   const source = new Int32Array(input.length * 2 + 1);
   let text = '';
   let length = 0;

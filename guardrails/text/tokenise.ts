@@ -13,6 +13,9 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[@$][\p{L}\p{N}]+)*|[@$][\p{L}]+/gu;
+// The same for text that is plain ASCII after normalisation (most messages), without Unicode tables.
+const ASCII_WORD = /[a-z0-9]+(?:[@$][a-z0-9]+)*|[@$][a-z]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's' };
 const HAS_LETTER = /\p{L}/u;
 const HAS_LEET = /[013457@$8]/;
@@ -27,7 +30,7 @@ export function tokenise({ text, source }: NormalisedText): Token[] {
     }
     run = undefined;
   };
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_WORD)) {
     const word = match[0];
     const at = match.index;
     const token: Token = { word, start: source[at]!, end: source[at + word.length - 1]! + 1 };
