@@ -6,6 +6,10 @@ import type { ActivityDeps } from './deps.js';
 export interface ScreenVerdict {
   classification: GuardrailClassification;
   findings: GuardrailFinding[];
+  /** The neutral reply of the forbidden topic the message hit, when the admin configured one. */
+  neutralReply?: string | null;
+  /** The guardrail rule set version that screened the message. */
+  ruleSetVersion?: number;
 }
 
 /**
@@ -17,6 +21,6 @@ export function screenInboundActivity({ orm }: ActivityDeps) {
     const found = await em.findOneOrFail(CaseSchema, { id: caseId });
     const guardrail = await activeGuardrail(em);
     const { classification, findings } = guardrail.screen(found.inboundText);
-    return { classification, findings };
+    return { classification, findings, neutralReply: guardrail.topicReply(findings), ruleSetVersion: guardrail.version };
   };
 }

@@ -1,5 +1,5 @@
 // One durable case per inbound message: policy → record → screen → draft → route → review → send once.
-import { ActivityFailure, allHandlersFinished, condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 import {
@@ -64,10 +64,12 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   state.guardrail = { classification: screening.classification, findings: screening.findings };
   if (screening.classification !== 'in_scope') {
     // A blocked message never reaches the LLM and is never quoted back: at most a neutral reply.
-    const neutral = policy.blockedReplies[screening.classification];
+    // A forbidden topic may carry its own neutral reply; cases started before topics had one keep the class's.
+    const topicReply = patched('topic-neutral-reply') ? screening.neutralReply : null;
+    const neutral = topicReply ?? policy.blockedReplies[screening.classification];
     if (neutral) await sendReply({ caseId: state.caseId, text: neutral });
     state.reply = neutral;
-    await enter('blocked', 'inbound_blocked', { classification: screening.classification });
+    await enter('blocked', 'inbound_blocked', { classification: screening.classification, ruleSetVersion: screening.ruleSetVersion ?? 0 });
     return finish();
   }
   if (superseded()) return endSuperseded();

@@ -3,6 +3,7 @@
 // PostgreSQL and Twilio emulator; only the drafter's answers are scripted.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
+import { DEFAULT_TOPICS } from '../../guardrails/rules/index.js';
 import { CaseSearchAttributes, decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
 import { recordHistory } from '../helpers/histories.js';
@@ -122,14 +123,15 @@ describe('conversation and failures', () => {
     expect(await repliesTo(stack, first.customer)).toHaveLength(1);
   });
 
-  it('blocks a forbidden topic with the neutral reply, never quoting the message back', async () => {
+  it('blocks a forbidden topic with the topic\'s neutral reply, never quoting the message back', async () => {
     const { handle, customer } = await openCase(stack, 'Who should I vote for in the election?');
     const result = await handle.result();
     expect(result).toMatchObject({ stage: 'blocked', draft: null, guardrail: { classification: 'out_of_scope' } });
     const [reply] = await repliesTo(stack, customer);
     expect(reply?.body).toBe(result.reply);
+    expect(reply?.body).toBe(DEFAULT_TOPICS.find((t) => t.id === 'politics')!.neutralReply);
     expect(reply?.body).not.toMatch(/vote|election/i);
-    await recordHistory(handle, 'blocked-out-of-scope-with-neutral-reply');
+    await recordHistory(handle, 'blocked-by-topic-with-its-neutral-reply');
   });
 
   it('blocks an attack silently before any draft is written', async () => {
