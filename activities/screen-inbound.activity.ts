@@ -20,7 +20,8 @@ export function screenInboundActivity({ orm }: ActivityDeps) {
     const em = orm.em.fork();
     const found = await em.findOneOrFail(CaseSchema, { id: caseId });
     const guardrail = await activeGuardrail(em);
-    const { classification, findings } = guardrail.screen(found.inboundText);
+    const { classification, findings, redacted } = guardrail.screen(found.inboundText);
+    await em.nativeUpdate(CaseSchema, { id: caseId }, { inboundRedacted: redacted });
     return { classification, findings, neutralReply: guardrail.topicReply(findings), ruleSetVersion: guardrail.version };
   };
 }

@@ -17,6 +17,8 @@ export const CaseSchema = defineEntity({
     conversationId: p.uuid(),
     inboundMessageId: p.uuid(),
     inboundText: p.text(),
+    /** The inbound text with PII replaced by tokens, written at screening: what logs and PII-less views show. */
+    inboundRedacted: p.text().nullable(),
     intent: p.string().nullable(),
     confidence: p.double().$type<number>().nullable(),
     escalationLevel: p.integer().default(0),

@@ -52,6 +52,18 @@ describe('testGuardrails', () => {
   });
 });
 
+describe('screening a customer message', () => {
+  it('stores a redacted copy of the message next to the original', async () => {
+    const id = await sendSms('Hi, this is sam.lee@example.org, where is my order?');
+    await waitForStage(stack.client.workflow.getHandle(id), 'awaiting_review');
+    const result = await gql(stack.url, 'query($id: ID!) { case(id: $id) { inboundText inboundRedacted } }', { id }, reviewer);
+    expect(result.data!.case).toEqual({
+      inboundText: 'Hi, this is sam.lee@example.org, where is my order?',
+      inboundRedacted: 'Hi, this is ⟨EMAIL_1⟩, where is my order?',
+    });
+  });
+});
+
 describe('rule sets', () => {
   it('refuses non-admins, unsafe regular expressions and broken patterns with clear errors, saving nothing', async () => {
     const topics = (await gql(stack.url, DEFAULT_TOPICS, {}, admin)).data!.ruleSet.topics;

@@ -10,6 +10,7 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     stage: stage.toUpperCase(),
     channel: row.channel.toUpperCase(),
     inboundText: row.inboundText,
+    inboundRedacted: row.inboundRedacted ?? null,
     customer: { id: row.customerId, displayName: null },
     intent: live?.intent ?? row.intent,
     confidence: live?.confidence ?? row.confidence,
