@@ -20,6 +20,7 @@ export interface CaseContext {
   state: CaseState;
   inboundText: string;
   claimTtl: string;
+  outboundModes?: Record<string, 'block' | 'warn' | 'off'>;
   /** Upserts search attributes and records the transition (read model, audit, caseEvents). */
   publish(event: string, detail?: Record<string, unknown>): Promise<void>;
 }
@@ -34,7 +35,7 @@ export function installCaseHandlers(ctx: CaseContext): void {
   function applyDecision(input: ReviewDecision): void {
     state.decision = { decision: input.decision, reviewer: input.reviewer, reason: input.reason ?? null, decisionId: input.decisionId ?? null };
     state.reply = replyFor(input, state.draft);
-    if (input.decision === 'edit') state.outbound = screenOutbound(state.reply!, ctx.inboundText);
+    if (input.decision === 'edit') state.outbound = screenOutbound(state.reply!, ctx.inboundText, ctx.outboundModes);
     state.deadline = null;
     state.claim = null;
     state.stage = input.decision === 'reject' ? 'rejected' : 'sending';
@@ -45,10 +46,10 @@ export function installCaseHandlers(ctx: CaseContext): void {
   setHandler(decideUpdate, (decision) => {
     applyDecision(decision);
     return { ...state };
-  }, { validator: (decision) => reject(refuseDecision(state, decision, Date.now(), ctx.inboundText)) });
+  }, { validator: (decision) => reject(refuseDecision(state, decision, Date.now(), ctx.inboundText, ctx.outboundModes)) });
 
   setHandler(reviewSignal, async (decision) => {
-    const refusal = refuseDecision(state, decision, Date.now(), ctx.inboundText);
+    const refusal = refuseDecision(state, decision, Date.now(), ctx.inboundText, ctx.outboundModes);
     if (!refusal) return applyDecision(decision);
     // A signal cannot answer its sender, so the refusal goes to the audit where the case timeline shows it.
     await recordTransition({ caseId: state.caseId, state: { ...state }, event: 'decision_ignored', detail: { ...decision, refusal } });

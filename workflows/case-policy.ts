@@ -30,6 +30,8 @@ export interface CasePolicy {
   blockedReplies: Record<Exclude<GuardrailClassification, 'in_scope'>, string | null>;
   /** LLM retries before the case goes to a human without a draft. */
   drafting: { maximumAttempts: number; initialInterval: string };
+  /** Outbound rule modes from the guardrail rule set in force (block, warn or off per rule id). */
+  outboundModes?: Record<string, 'block' | 'warn' | 'off'>;
 }
 
 export function defaultPolicy(timeouts: TierTimeouts = { review: '15m', escalation: '1h' }): CasePolicy {

@@ -36,7 +36,13 @@ function claimHeldByOther(state: ReviewView, reviewer: string, now: number): boo
 }
 
 /** Why a decision cannot be applied to the case as it stands, or null when it can. */
-export function refuseDecision(state: ReviewView, input: ReviewDecision, now: number, inboundText = ''): DecisionRefusal | null {
+export function refuseDecision(
+  state: ReviewView,
+  input: ReviewDecision,
+  now: number,
+  inboundText = '',
+  outboundModes?: Record<string, 'block' | 'warn' | 'off'>,
+): DecisionRefusal | null {
   if (!input || !['approve', 'edit', 'reject'].includes(input.decision)) {
     return { code: DecisionErrors.badInput, message: 'decision must be one of approve, edit, reject' };
   }
@@ -62,7 +68,7 @@ export function refuseDecision(state: ReviewView, input: ReviewDecision, now: nu
     return { code: DecisionErrors.claimedByOther, message: `case is claimed by ${state.claim!.reviewer} until ${state.claim!.until}` };
   }
   if (input.decision === 'edit') {
-    const blocked = screenOutbound(input.text!, inboundText).findings.filter((f) => f.severity === 'high');
+    const blocked = screenOutbound(input.text!, inboundText, outboundModes).findings.filter((f) => f.severity === 'high');
     if (blocked.length) {
       return { code: DecisionErrors.outboundBlocked, message: `the reply breaks outbound rules: ${blocked.map((f) => f.rule).join(', ')}` };
     }

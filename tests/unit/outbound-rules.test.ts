@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenOutbound } from '../../guardrails/screen-outbound.js';
+import { DecisionErrors } from '../../workflows/contract.js';
+import { refuseDecision } from '../../workflows/review-policy.js';
 
 describe('screenOutbound', () => {
   it('passes an ordinary helpful reply', () => {
@@ -20,5 +22,22 @@ describe('screenOutbound', () => {
 
   it('warns, without blocking, on promises of features to come', () => {
     expect(screenOutbound('Dark mode is coming soon!', '').verdict).toBe('warn');
+  });
+});
+
+describe('outbound rule modes from the rule set in force', () => {
+  const reply = 'We guarantee your parcel arrives tomorrow.';
+
+  it('blocks by default, warns or ignores when an admin says so', () => {
+    expect(screenOutbound(reply, '').verdict).toBe('block');
+    expect(screenOutbound(reply, '', { 'outbound.guarantee': 'warn' }).verdict).toBe('warn');
+    expect(screenOutbound(reply, '', { 'outbound.guarantee': 'off' })).toEqual({ verdict: 'clean', findings: [] });
+  });
+
+  it('lets a reviewer send an edit whose rule was turned down to a warning', () => {
+    const state = { stage: 'awaiting_review', draft: 'Your parcel is on its way.', claim: null } as const;
+    const edit = { decision: 'edit', reviewer: 'r@example.com', text: reply } as const;
+    expect(refuseDecision(state as never, edit, Date.now(), '')?.code).toBe(DecisionErrors.outboundBlocked);
+    expect(refuseDecision(state as never, edit, Date.now(), '', { 'outbound.guarantee': 'warn' })).toBeNull();
   });
 });
