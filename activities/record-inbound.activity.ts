@@ -1,14 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { bareAddress } from '../channels/addresses.js';
-import {
-  CaseSchema,
-  ConversationSchema,
-  CustomerIdentitySchema,
-  CustomerSchema,
-  MessageSchema,
-  type Case,
-  type Conversation,
-} from '../db/entities/index.js';
 import type { InboundMessage } from '../workflows/contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -25,71 +16,87 @@ export interface RecordedInbound {
   openCaseIds: string[];
 }
 
+const UNDECIDED = ['screening', 'drafting', 'awaiting_review', 'escalated'];
+
+// One statement: it runs for every case on the worker's hot path, where each round trip to PostgreSQL costs
+// more than the SQL. Every write is guarded by "no case row yet", so a retry after a commit whose answer
+// was lost writes nothing and reads back what the first attempt stored. The CTEs see one snapshot, so the
+// rows created here are carried forward through `target`, never re-read. Foreign keys are checked at the
+// end of the statement, so a new customer and its conversation can be inserted side by side.
+// Two first messages from one new address race on the conversation's unique key; the loser fails and its
+// retry finds the winner's conversation.
+const RECORD_INBOUND_SQL = `
+  with input as (
+    select ?::varchar as case_id, ?::varchar as channel, ?::varchar as customer_address, ?::varchar as business_address,
+      ?::varchar as address, ?::varchar as provider_message_id, ?::text as body, ?::timestamptz as received_at,
+      ?::uuid as new_customer_id, ?::uuid as new_identity_id, ?::uuid as new_conversation_id, ?::uuid as new_message_id
+  ), existing as (
+    select c.customer_id, c.conversation_id, c.inbound_message_id, c.created_at from cases c join input i on c.id = i.case_id
+  ), conversation as (
+    select c.id, c.customer_id from conversations c join input i
+      on c.channel = i.channel and c.customer_address = i.customer_address and c.business_address = i.business_address
+  ), known_identity as (
+    select ci.customer_id, ci.channel = i.channel as same_channel from customer_identities ci join input i on ci.address = i.address
+    order by same_channel desc, ci.created_at limit 1
+  ), target as (
+    select
+      coalesce((select customer_id from conversation), (select customer_id from known_identity), i.new_customer_id) as customer_id,
+      coalesce((select id from conversation), i.new_conversation_id) as conversation_id,
+      not exists (select 1 from conversation) as new_conversation
+    from input i where not exists (select 1 from existing)
+  ), new_customer as (
+    insert into customers (id, created_at)
+    select t.customer_id, now() from target t join input i on t.customer_id = i.new_customer_id
+  ), new_identity as (
+    insert into customer_identities (id, customer_id, channel, address, created_at)
+    select i.new_identity_id, t.customer_id, i.channel, i.address, now() from target t, input i
+    where t.new_conversation and not exists (select 1 from known_identity where same_channel)
+  ), new_conversation as (
+    insert into conversations (id, customer_id, channel, customer_address, business_address, created_at, last_message_at)
+    select t.conversation_id, t.customer_id, i.channel, i.customer_address, i.business_address, now(), i.received_at
+    from target t, input i where t.new_conversation
+  ), touched_conversation as (
+    update conversations c set last_message_at = i.received_at from target t, input i
+    where c.id = t.conversation_id and not t.new_conversation
+  ), new_message as (
+    insert into messages (id, conversation_id, case_id, direction, channel, provider_message_id, body, created_at)
+    select i.new_message_id, t.conversation_id, i.case_id, 'inbound', i.channel, i.provider_message_id, i.body, i.received_at
+    from target t, input i
+  ), new_case as (
+    insert into cases (id, channel, stage, customer_id, conversation_id, inbound_message_id, inbound_text, created_at, updated_at)
+    select i.case_id, i.channel, 'screening', t.customer_id, t.conversation_id, i.new_message_id, i.body, i.received_at, now()
+    from target t, input i
+    returning customer_id, conversation_id, inbound_message_id, created_at
+  ), recorded as (
+    select * from new_case union all select * from existing
+  )
+  select r.customer_id, r.conversation_id, r.inbound_message_id, array(
+    select o.id from cases o, input i
+    where o.conversation_id = r.conversation_id and o.stage in (${UNDECIDED.map((stage) => `'${stage}'`).join(', ')})
+      and o.id <> i.case_id and o.created_at <= r.created_at
+    order by o.created_at
+  ) as open_case_ids
+  from recorded r`;
+
+interface RecordedRow {
+  customer_id: string;
+  conversation_id: string;
+  inbound_message_id: string;
+  open_case_ids: string[];
+}
+
 /**
- * Stores customer, conversation, message and the case row. Idempotent: a retry finds what the first
- * attempt stored (unique keys on identity, conversation and provider message id).
+ * Stores customer, conversation, message and the case row. The same phone number on SMS and WhatsApp is
+ * one customer. Idempotent: a retry finds what the first attempt stored (unique keys on identity,
+ * conversation and provider message id).
  */
 export function recordInboundActivity({ orm }: ActivityDeps) {
   return async function recordInbound({ caseId, message }: RecordInboundInput): Promise<RecordedInbound> {
-    return orm.em.fork().transactional(async (em) => {
-      const existing = await em.findOne(CaseSchema, { id: caseId });
-      if (existing) {
-        const { customerId, conversationId, inboundMessageId: messageId } = existing;
-        return { customerId, conversationId, messageId, openCaseIds: await openCasesBefore(em, existing) };
-      }
-      const conversation = await findOrOpenConversation(em, message);
-      conversation.lastMessageAt = new Date(message.receivedAt);
-      const stored = em.create(MessageSchema, {
-        conversation,
-        caseId,
-        direction: 'inbound',
-        channel: message.channel,
-        providerMessageId: message.providerMessageId,
-        body: message.body,
-        createdAt: new Date(message.receivedAt),
-      });
-      // Ids are generated on flush; the case row refers to them.
-      await em.flush();
-      const row = em.create(CaseSchema, {
-        id: caseId,
-        channel: message.channel,
-        stage: 'screening',
-        customerId: conversation.customer.id,
-        conversationId: conversation.id,
-        inboundMessageId: stored.id,
-        inboundText: message.body,
-        createdAt: new Date(message.receivedAt),
-      });
-      await em.flush();
-      return { customerId: conversation.customer.id, conversationId: conversation.id, messageId: stored.id, openCaseIds: await openCasesBefore(em, row) };
-    });
+    const [row] = await orm.em.fork().execute<RecordedRow[]>(RECORD_INBOUND_SQL, [
+      caseId, message.channel, message.from, message.to, bareAddress(message.from), message.providerMessageId, message.body,
+      message.receivedAt, randomUUID(), randomUUID(), randomUUID(), randomUUID(),
+    ]);
+    if (!row) throw new Error(`case ${caseId} was neither recorded nor found`);
+    return { customerId: row.customer_id, conversationId: row.conversation_id, messageId: row.inbound_message_id, openCaseIds: row.open_case_ids };
   };
-}
-
-async function findOrOpenConversation(em: EntityManager, message: InboundMessage): Promise<Conversation> {
-  const key = { channel: message.channel, customerAddress: message.from, businessAddress: message.to };
-  const conversation = await em.findOne(ConversationSchema, key, { populate: ['customer'] });
-  if (conversation) return conversation;
-
-  // The same phone number on SMS and WhatsApp is one customer.
-  const address = bareAddress(message.from);
-  const identity = await em.findOne(CustomerIdentitySchema, { channel: message.channel, address }, { populate: ['customer'] })
-    ?? await em.findOne(CustomerIdentitySchema, { address }, { populate: ['customer'] });
-  const customer = identity?.customer ?? em.create(CustomerSchema, {});
-  if (!identity || identity.channel !== message.channel) {
-    em.create(CustomerIdentitySchema, { customer, channel: message.channel, address });
-  }
-  return em.create(ConversationSchema, { ...key, customer });
-}
-
-const UNDECIDED = ['screening', 'drafting', 'awaiting_review', 'escalated'];
-
-async function openCasesBefore(em: EntityManager, current: Case): Promise<string[]> {
-  const open = await em.find(CaseSchema, {
-    conversationId: current.conversationId,
-    stage: { $in: UNDECIDED },
-    id: { $ne: current.id },
-    createdAt: { $lte: current.createdAt },
-  }, { fields: ['id'] });
-  return open.map((c) => c.id);
 }

@@ -1,12 +1,54 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import type { OutboundReply, SentReply } from '../channels/reply-sender.js';
-import { CaseSchema, ConversationSchema, MessageSchema, SendLedgerSchema } from '../db/entities/index.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface SendReplyInput {
   caseId: string;
   text: string;
+}
+
+// Where the reply goes, and the case's ledger row: the one this attempt just wrote (`claimed`), or the one
+// an earlier attempt left. One statement, committed before the provider is called. Both halves of the union
+// read one snapshot, so exactly one of them yields a row, unless a concurrent attempt commits its row in
+// between: then neither does, and this attempt fails and retries.
+const CLAIM_SEND_SQL = `
+  with target as (
+    select c.id as case_id, v.id as conversation_id, v.channel, v.customer_address, v.business_address
+    from cases c join conversations v on v.id = c.conversation_id where c.id = ?
+  ), claimed as (
+    insert into send_ledger (case_id, body, status, created_at, updated_at)
+    select case_id, ?, 'pending', now(), now() from target
+    on conflict (case_id) do nothing
+    returning body, status, provider_message_id, created_at, true as claimed
+  ), ledger as (
+    select * from claimed
+    union all
+    select body, status, provider_message_id, created_at, false from send_ledger where case_id = (select case_id from target)
+  )
+  select t.*, l.body, l.status, l.provider_message_id, l.claimed, (extract(epoch from l.created_at) * 1000)::float8 as created_ms
+  from target t left join ledger l on true`;
+
+// The provider accepted: the ledger row and the outbound message commit together.
+const RECORD_SENT_SQL = `
+  with accepted as (
+    update send_ledger set status = 'accepted', provider_message_id = ?, updated_at = now() where case_id = ? returning case_id
+  )
+  insert into messages (id, conversation_id, case_id, direction, channel, provider_message_id, body, status, created_at)
+  select ?, ?, case_id, 'outbound', ?, ?, ?, ?, now() from accepted
+  returning id`;
+
+interface ClaimRow {
+  conversation_id: string;
+  channel: string;
+  customer_address: string;
+  business_address: string;
+  body: string | null;
+  status: 'pending' | 'accepted' | null;
+  provider_message_id: string | null;
+  /** Epoch milliseconds: MikroORM leaves timestamps of raw queries as PostgreSQL's text. */
+  created_ms: number | null;
+  claimed: boolean | null;
 }
 
 /**
@@ -17,43 +59,23 @@ export interface SendReplyInput {
 export function sendReplyActivity({ orm, sender }: ActivityDeps) {
   return async function sendReply({ caseId, text }: SendReplyInput): Promise<SentReply> {
     const em = orm.em.fork();
-    const { reply, conversation } = await outboundFor(em, caseId, text);
-
-    const ledger = await em.findOne(SendLedgerSchema, { caseId });
-    if (ledger?.status === 'accepted') {
-      return { providerMessageId: ledger.providerMessageId!, status: 'accepted' };
+    const [target] = await em.execute<ClaimRow[]>(CLAIM_SEND_SQL, [caseId, text]);
+    if (!target) throw new Error(`no case ${caseId} in the read model`);
+    if (!target.status) throw new Error(`case ${caseId}: another attempt is claiming the send; retrying`);
+    if (target.status === 'accepted') {
+      return { providerMessageId: target.provider_message_id!, status: 'accepted' };
     }
-    if (ledger && ledger.body !== text) {
+    if (target.body !== text) {
       throw ApplicationFailure.nonRetryable(`case ${caseId} already started sending a different reply`, 'SendConflict');
     }
-    const earlier = ledger ? await sender.findSent(reply, new Date(ledger.createdAt.getTime() - 60_000)) : null;
-    if (!ledger) {
-      em.create(SendLedgerSchema, { caseId, body: text, status: 'pending' });
-      await em.flush();
-    }
+    const reply: OutboundReply = { caseId, to: target.customer_address, from: target.business_address, body: text };
+    const earlier = target.claimed ? null : await sender.findSent(reply, new Date(target.created_ms! - 60_000));
 
     const sent = earlier ?? await sender.send(reply);
-    await em.transactional(async (tx) => {
-      const row = await tx.findOneOrFail(SendLedgerSchema, { caseId });
-      row.status = 'accepted';
-      row.providerMessageId = sent.providerMessageId;
-      tx.create(MessageSchema, {
-        conversation: conversation.id,
-        caseId,
-        direction: 'outbound',
-        channel: conversation.channel,
-        providerMessageId: sent.providerMessageId,
-        body: text,
-        status: sent.status,
-      });
-    });
+    const recorded = await em.execute(RECORD_SENT_SQL, [
+      sent.providerMessageId, caseId, randomUUID(), target.conversation_id, target.channel, sent.providerMessageId, text, sent.status,
+    ]);
+    if (recorded.length !== 1) throw new Error(`case ${caseId}: the send ledger row disappeared`);
     return sent;
   };
-}
-
-async function outboundFor(em: EntityManager, caseId: string, body: string) {
-  const found = await em.findOneOrFail(CaseSchema, { id: caseId });
-  const conversation = await em.findOneOrFail(ConversationSchema, { id: found.conversationId });
-  const reply: OutboundReply = { caseId, to: conversation.customerAddress, from: conversation.businessAddress, body };
-  return { reply, conversation };
 }
