@@ -4,6 +4,7 @@ import type { ActivityDeps } from './deps.js';
 import { draftReplyActivity } from './draft-reply.activity.js';
 import { loadPolicyActivity } from './load-policy.activity.js';
 import { notifySupervisorsActivity } from './notify-supervisors.activity.js';
+import { openCaseActivity } from './open-case.activity.js';
 import { recordInboundActivity } from './record-inbound.activity.js';
 import { recordTransitionActivity } from './record-transition.activity.js';
 import { screenInboundActivity } from './screen-inbound.activity.js';
@@ -14,6 +15,8 @@ export type { ActivityDeps } from './deps.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
+    openCase: openCaseActivity(deps),
+    // loadPolicy and recordInbound: for cases opened before openCase did both (see workflows/open-case.ts).
     loadPolicy: loadPolicyActivity(deps),
     recordInbound: recordInboundActivity(deps),
     screenInbound: screenInboundActivity(deps),

@@ -3,12 +3,13 @@ import { ActivityFailure, allHandlersFinished, condition, patched, upsertSearchA
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 import {
-  drafter, loadPolicy, notifySupervisors, recordInbound, recordTransition, screenInbound, sendReply, supersedeCases,
+  drafter, notifySupervisors, recordTransition, screenInbound, sendReply, supersedeCases,
 } from './case-activities.js';
 import { installCaseHandlers, type CaseContext } from './case-handlers.js';
 import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS } from './case-policy.js';
 import { CaseSearchAttributes, type CaseInput, type CaseState, type Stage } from './contract.js';
 import { parseDuration } from './duration.js';
+import { openCase } from './open-case.js';
 import { routeDraft, tierDeadline } from './review-policy.js';
 
 export async function handleInboundMessage(input: CaseInput): Promise<CaseState> {
@@ -20,7 +21,7 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     draftError: null, supersedes: [], supersededBy: null,
   };
 
-  async function publish(event: string, detail?: Record<string, unknown>): Promise<void> {
+  function upsertCaseSearchAttributes(): void {
     const pairs: SearchAttributeUpdatePair[] = [
       { key: CaseSearchAttributes.stage, value: state.stage },
       { key: CaseSearchAttributes.escalationLevel, value: state.escalationLevel },
@@ -28,6 +29,9 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     if (state.intent !== null) pairs.push({ key: CaseSearchAttributes.intent, value: state.intent });
     if (state.confidence !== null) pairs.push({ key: CaseSearchAttributes.confidence, value: state.confidence });
     upsertSearchAttributes(pairs);
+  }
+  async function publish(event: string, detail?: Record<string, unknown>): Promise<void> {
+    upsertCaseSearchAttributes();
     await recordTransition({ caseId: state.caseId, state: { ...state }, event, detail });
   }
   async function enter(stage: Stage, event: string, detail?: Record<string, unknown>): Promise<void> {
@@ -49,14 +53,8 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   // Handlers first: the state query must answer from the very first task.
   const handlers: CaseContext = { state, inboundText: message.body, claimTtl: input.claimTtl ?? '10m', publish };
   installCaseHandlers(handlers);
-  const policy = await loadPolicy();
-  state.policyVersion = policy.version;
+  const { policy, recorded } = await openCase(state, message, { publish, upsertSearchAttributes: upsertCaseSearchAttributes });
   handlers.claimTtl = input.claimTtl ?? policy.claimTtl;
-
-  const recorded = await recordInbound({ caseId: state.caseId, message });
-  state.customerId = recorded.customerId;
-  state.supersedes = recorded.openCaseIds;
-  await publish('case_opened', { policyVersion: policy.version });
   // The customer gets one coherent answer: earlier undecided cases of this conversation give way to this one.
   if (recorded.openCaseIds.length) await supersedeCases({ caseIds: recorded.openCaseIds, byCaseId: state.caseId });
 

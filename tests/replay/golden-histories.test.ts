@@ -15,6 +15,8 @@ describe('golden histories', () => {
       'approve-by-update', 'approve-by-signal-then-late-signal', 'edit-refused-then-edited', 'reject', 'auto-send',
       'escalate-then-expire-with-holding-reply', 'superseded', 'blocked-out-of-scope-with-neutral-reply',
       'llm-down-then-human-edit', 'send-retried-after-lost-worker', 'claim-refuse-release-decide',
+      // Recorded after cases opened in one local activity (patch open-case-in-one-step); the others before.
+      'auto-send-opened-in-one-step', 'superseded-opened-in-one-step',
     ]));
   });
 
