@@ -221,8 +221,12 @@ export function findAddresses(text: string, words: Word[], claimed: readonly Pii
     const w = words[i]!;
     let start = w.start;
     let end = -1;
+    // A lower-case word opens an address only before a number or a capital ("rue Gafsa 62", "apt 4"), or as
+    // "corner of"; checking the next word first spares most words a set lookup.
+    const next = words[i + 1];
+    const beforeName = next !== undefined && (next.kind !== 'word' || next.shape !== 'lower' || next.lower === 'of');
     const opens =
-      w.kind !== 'word' || w.shape !== 'lower' || allLower || (w.text.length <= MAX_OPENER && OPENERS.has(w.folded));
+      w.kind !== 'word' || w.shape !== 'lower' || allLower || (beforeName && w.text.length <= MAX_OPENER && OPENERS.has(w.folded));
     if (opens && !r.claimed[i]) {
       end = readCorner(r, i);
       if (end > 0 && words[i - 1]?.lower === 'the') start = words[i - 1]!.start;

@@ -65,7 +65,7 @@ function vouched(r: Reader, run: NameRun, parts: Word[]): boolean {
   const first = words[run.first]!;
   const previous = words[run.first - 1];
   const opening = stem(parts[0]!);
-  if (GIVEN_NAMES.has(opening) || GIVEN_NAMES.has(opening.split('-')[0]!)) return true;
+  if (GIVEN_NAMES.has(opening) || (opening.includes('-') && GIVEN_NAMES.has(opening.split('-')[0]!))) return true;
   if (previous && HONORIFICS.has(previous.lower) && /^\.? $/.test(first.gap)) return true;
   if (followedByPersonVerb(text, words[run.last]!.end)) return true;
   const several = parts.length > 1;
