@@ -96,7 +96,7 @@ export class Guardrail {
 
     const normalised = normalise(text);
     const tokens = tokenise(normalised);
-    for (const hit of this.rules.scan(tokens)) record(hit.rule, tokens[hit.first]!.start, tokens[hit.last]!.end, hit.count);
+    for (const hit of this.rules.scan(tokens)) record(hit.rule, hit.start!, hit.end!, hit.count);
     if (this.regex) this.scanRegex(normalised.text, normalised.source, record);
     for (const secret of findSecrets(text)) {
       if (!scores.has(secret.rule)) {

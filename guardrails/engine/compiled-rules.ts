@@ -29,6 +29,9 @@ export interface RuleHit {
   last: number;
   /** occurrences, counted for rules with `perMatch` */
   count: number;
+  /** span in the original text */
+  start?: number;
+  end?: number;
 }
 
 export class CompiledRules {
@@ -77,7 +80,8 @@ export class CompiledRules {
   }
 
   /** Every rule that fires on the token stream, once per rule (its first occurrence). */
-  scan(tokens: Token[]): RuleHit[] {
+  scan(input: Token[]): RuleHit[] {
+    const tokens = input.some((t) => t.joined) ? this.segmentJoined(input) : input;
     // Per slot: the token index where the slot was last completed and where that partial match began.
     const lastEnd = new Int32Array(this.slotTotal).fill(-1);
     const startedAt = new Int32Array(this.slotTotal);
@@ -129,9 +133,47 @@ export class CompiledRules {
       if (!hit) continue;
       const within = this.rules[r]!.within ?? DEFAULT_WITHIN;
       const suppressed = unlessHits[r]?.some((at) => at >= hit.first - within && at <= hit.last + within);
-      if (!suppressed) hits.push(hit);
+      if (!suppressed) hits.push({ ...hit, start: tokens[hit.first]!.start, end: tokens[hit.last]!.end });
     }
     return hits;
+  }
+
+  /**
+   * Letters written apart lose their word boundaries ("ignoreallprevious"). Splits such a run into the
+   * longest words this rule set knows, left to right; the pieces keep the run's span.
+   */
+  private segmentJoined(tokens: Token[]): Token[] {
+    const out: Token[] = [];
+    for (const token of tokens) {
+      if (!token.joined || token.word.length > MAX_SEGMENTED_LENGTH) {
+        out.push(token);
+        continue;
+      }
+      const word = token.word;
+      let i = 0;
+      let piece = '';
+      const flush = () => {
+        if (piece) out.push({ word: piece, start: token.start, end: token.end });
+        piece = '';
+      };
+      while (i < word.length) {
+        let matched = 0;
+        for (let length = Math.min(MAX_WORD_LENGTH, word.length - i); length >= 2 && !matched; length--) {
+          const candidate = word.slice(i, i + length);
+          if (this.exact.has(candidate) || this.prefixes.has(candidate)) matched = length;
+        }
+        if (matched) {
+          flush();
+          out.push({ word: word.slice(i, i + matched), start: token.start, end: token.end });
+          i += matched;
+        } else {
+          piece += word[i];
+          i++;
+        }
+      }
+      flush();
+    }
+    return out;
   }
 
   private resolve(word: string): Entry[] {
@@ -182,6 +224,8 @@ export class CompiledRules {
 
 const DEFAULT_WITHIN = 8;
 const MAX_RESOLVED_WORDS = 100_000;
+const MAX_SEGMENTED_LENGTH = 400;
+const MAX_WORD_LENGTH = 20;
 
 function index_(map: Map<string, Entry[]>, key: string, entry: Entry) {
   const list = map.get(key);

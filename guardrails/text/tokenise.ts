@@ -7,6 +7,8 @@ export interface Token {
   word: string;
   /** The word with leetspeak undone, when it differs. */
   alt?: string;
+  /** Letters that were written apart ("i g n o r e"); word boundaries are lost, so rules segment it. */
+  joined?: boolean;
   /** Offsets in the original input. */
   start: number;
   end: number;
@@ -26,7 +28,7 @@ export function tokenise({ text, source }: NormalisedText): Token[] {
   let run: { start: number; end: number; letters: string; count: number; lastEnd: number } | undefined;
   const flushRun = () => {
     if (run && run.count >= 4) {
-      tokens.splice(tokens.length - run.count, run.count, { word: run.letters, start: run.start, end: run.end });
+      tokens.splice(tokens.length - run.count, run.count, { word: run.letters, start: run.start, end: run.end, joined: true });
     }
     run = undefined;
   };
