@@ -28,6 +28,8 @@ function isIpv6(candidate: string): boolean {
   const parts = halves.map((half) => (half === '' ? [] : half.split(':')));
   if (!parts.every((list) => list.every((group) => HEX_GROUP.test(group)))) return false;
   const count = parts.reduce((n, list) => n + list.length, 0);
+  // "::" and "::1" are valid but name no one's machine; "a :: b" in prose is not an address at all.
+  if (count < 2) return false;
   return halves.length === 2 ? count < slots : count === slots;
 }
 
