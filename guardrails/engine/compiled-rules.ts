@@ -139,8 +139,8 @@ export class CompiledRules {
   }
 
   /**
-   * Letters written apart lose their word boundaries ("ignoreallprevious"). Splits such a run into the
-   * longest words this rule set knows, left to right; the pieces keep the run's span.
+   * Letters written apart lose their word boundaries ("ignoreallprevious"). Splits such a run into the words
+   * this rule set knows, preferring long words (dynamic programming over the run); the pieces keep its span.
    */
   private segmentJoined(tokens: Token[]): Token[] {
     const out: Token[] = [];
@@ -149,31 +149,51 @@ export class CompiledRules {
         out.push(token);
         continue;
       }
-      const word = token.word;
-      let i = 0;
-      let piece = '';
-      const flush = () => {
-        if (piece) out.push({ word: piece, start: token.start, end: token.end });
-        piece = '';
-      };
-      while (i < word.length) {
-        let matched = 0;
-        for (let length = Math.min(MAX_WORD_LENGTH, word.length - i); length >= 2 && !matched; length--) {
-          const candidate = word.slice(i, i + length);
-          if (this.exact.has(candidate) || this.prefixes.has(candidate)) matched = length;
-        }
-        if (matched) {
-          flush();
-          out.push({ word: word.slice(i, i + matched), start: token.start, end: token.end });
-          i += matched;
-        } else {
-          piece += word[i];
-          i++;
-        }
-      }
-      flush();
+      for (const piece of this.segment(token.word)) out.push({ word: piece, start: token.start, end: token.end });
     }
     return out;
+  }
+
+  private segment(word: string): string[] {
+    const n = word.length;
+    // score[i]: best score for word[0, i); a known word of length l scores l², so long words win over
+    // strings of short ones ("ignore" over "i" + "gno" + "re"); an unexplained letter costs 1.
+    const score = new Array<number>(n + 1).fill(-Infinity);
+    const from = new Array<number>(n + 1).fill(0);
+    const known = new Array<boolean>(n + 1).fill(false);
+    score[0] = 0;
+    for (let i = 0; i < n; i++) {
+      if (score[i] === -Infinity) continue;
+      if (score[i]! - 1 > score[i + 1]!) {
+        score[i + 1] = score[i]! - 1;
+        from[i + 1] = i;
+        known[i + 1] = false;
+      }
+      for (let length = 2; length <= MAX_WORD_LENGTH && i + length <= n; length++) {
+        const candidate = word.slice(i, i + length);
+        if (!this.exact.has(candidate) && !this.prefixes.has(candidate)) continue;
+        if (score[i]! + length * length > score[i + length]!) {
+          score[i + length] = score[i]! + length * length;
+          from[i + length] = i;
+          known[i + length] = true;
+        }
+      }
+    }
+    const result: string[] = [];
+    let unknownRun = '';
+    const stack: string[] = [];
+    for (let i = n; i > 0; i = from[i]!) stack.push((known[i] ? '+' : '-') + word.slice(from[i]!, i));
+    for (const entry of stack.reverse()) {
+      if (entry[0] === '-') {
+        unknownRun += entry.slice(1);
+        continue;
+      }
+      if (unknownRun) result.push(unknownRun);
+      unknownRun = '';
+      result.push(entry.slice(1));
+    }
+    if (unknownRun) result.push(unknownRun);
+    return result;
   }
 
   private resolve(word: string): Entry[] {
