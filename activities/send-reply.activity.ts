@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import type { OutboundReply, SentReply } from '../channels/reply-sender.js';
+import { findPii, redactWithTokens, restoreTokens } from '../guardrails/pii.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface SendReplyInput {
@@ -14,7 +15,7 @@ export interface SendReplyInput {
 // between: then neither does, and this attempt fails and retries.
 const CLAIM_SEND_SQL = `
   with target as (
-    select c.id as case_id, v.id as conversation_id, v.channel, v.customer_address, v.business_address
+    select c.id as case_id, c.inbound_text, v.id as conversation_id, v.channel, v.customer_address, v.business_address
     from cases c join conversations v on v.id = c.conversation_id where c.id = ?
   ), claimed as (
     insert into send_ledger (case_id, body, status, created_at, updated_at)
@@ -39,6 +40,7 @@ const RECORD_SENT_SQL = `
   returning id`;
 
 interface ClaimRow {
+  inbound_text: string;
   conversation_id: string;
   channel: string;
   customer_address: string;
@@ -68,12 +70,14 @@ export function sendReplyActivity({ orm, sender }: ActivityDeps) {
     if (target.body !== text) {
       throw ApplicationFailure.nonRetryable(`case ${caseId} already started sending a different reply`, 'SendConflict');
     }
-    const reply: OutboundReply = { caseId, to: target.customer_address, from: target.business_address, body: text };
+    // The drafter wrote the customer's own PII as tokens (⟨EMAIL_1⟩); the customer gets their real values.
+    const body = restoreTokens(text, redactWithTokens(target.inbound_text, findPii(target.inbound_text)).values);
+    const reply: OutboundReply = { caseId, to: target.customer_address, from: target.business_address, body };
     const earlier = target.claimed ? null : await sender.findSent(reply, new Date(target.created_ms! - 60_000));
 
     const sent = earlier ?? await sender.send(reply);
     const recorded = await em.execute(RECORD_SENT_SQL, [
-      sent.providerMessageId, caseId, randomUUID(), target.conversation_id, target.channel, sent.providerMessageId, text, sent.status,
+      sent.providerMessageId, caseId, randomUUID(), target.conversation_id, target.channel, sent.providerMessageId, body, sent.status,
     ]);
     if (recorded.length !== 1) throw new Error(`case ${caseId}: the send ledger row disappeared`);
     return sent;

@@ -1,6 +1,6 @@
 // Rules for what a reply may say, applied to AI drafts and to human edits alike. Pure and deterministic:
 // the workflow runs it on every draft and the decide Update's validator runs it on every edit.
-import { findPii } from './pii.js';
+import { findPii, redactWithTokens } from './pii.js';
 import type { GuardrailFinding } from './types.js';
 
 export type OutboundMode = 'block' | 'warn';
@@ -21,7 +21,7 @@ export const OUTBOUND_RULES: OutboundRule[] = [
 ];
 
 // A PII token the drafter was given must never reach a customer verbatim.
-const PII_TOKEN = /⟨[A-Z]+_\d+⟩/g;
+const PII_TOKEN = /⟨[A-Z_]+_\d+⟩/g;
 
 export interface OutboundVerdict {
   verdict: 'clean' | 'warn' | 'block';
@@ -40,7 +40,11 @@ export function screenOutbound(reply: string, inbound: string, modes: Record<str
     const match = rule.pattern.exec(reply);
     if (match) findings.push(finding(rule.id, mode, match.index, match[0].length));
   }
-  for (const match of reply.matchAll(PII_TOKEN)) findings.push(finding('outbound.leaked_token', 'block', match.index, match[0].length));
+  // A token for the customer's own value is put back when the reply is sent; any other token is a leak.
+  const own = redactWithTokens(inbound, findPii(inbound)).values;
+  for (const match of reply.matchAll(PII_TOKEN)) {
+    if (!own.has(match[0])) findings.push(finding('outbound.leaked_token', 'block', match.index, match[0].length));
+  }
   for (const pii of findPii(reply)) {
     if (!inbound.includes(reply.slice(pii.start, pii.end))) {
       findings.push({ ...finding('outbound.foreign_pii', 'block', pii.start, pii.end - pii.start), rule: `outbound.foreign_${pii.rule}` });

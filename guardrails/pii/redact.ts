@@ -4,7 +4,13 @@ import type { GuardrailFinding } from '../types.js';
 
 /** Replaces each PII span with a token numbered per type, the same value always getting the same token. */
 export function redact(text: string, findings: GuardrailFinding[]): string {
+  return redactWithTokens(text, findings).text;
+}
+
+/** Like redact, also returning which value each token stands for (token → value). */
+export function redactWithTokens(text: string, findings: GuardrailFinding[]): { text: string; values: Map<string, string> } {
   const tokens = new Map<string, string>();
+  const values = new Map<string, string>();
   const counters = new Map<string, number>();
   let out = '';
   let cursor = 0;
@@ -19,9 +25,20 @@ export function redact(text: string, findings: GuardrailFinding[]): string {
       counters.set(type, n);
       token = `⟨${type}_${n}⟩`;
       tokens.set(`${type}:${value}`, token);
+      values.set(token, value);
     }
     out += text.slice(cursor, finding.start) + token;
     cursor = finding.end;
   }
-  return out + text.slice(cursor);
+  return { text: out + text.slice(cursor), values };
+}
+
+const TOKEN = /⟨[A-Z_]+_\d+⟩/g;
+
+/**
+ * Puts the customer's own values back where a reply uses their tokens ("we will write to ⟨EMAIL_1⟩").
+ * Tokens with no value stay as they are, and outbound screening blocks them.
+ */
+export function restoreTokens(text: string, values: Map<string, string>): string {
+  return text.replace(TOKEN, (token) => values.get(token) ?? token);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenOutbound } from '../../guardrails/screen-outbound.js';
+import { findPii, redactWithTokens, restoreTokens } from '../../guardrails/pii.js';
 import { DecisionErrors } from '../../workflows/contract.js';
 import { refuseDecision } from '../../workflows/review-policy.js';
 
@@ -39,5 +40,22 @@ describe('outbound rule modes from the rule set in force', () => {
     const edit = { decision: 'edit', reviewer: 'r@example.com', text: reply } as const;
     expect(refuseDecision(state as never, edit, Date.now(), '')?.code).toBe(DecisionErrors.outboundBlocked);
     expect(refuseDecision(state as never, edit, Date.now(), '', { 'outbound.guarantee': 'warn' })).toBeNull();
+  });
+});
+
+describe('PII tokens in replies', () => {
+  it('lets a reply use the customer\'s own tokens and blocks any other token', () => {
+    const inbound = 'Send it to ana@example.com please';
+    expect(screenOutbound('We will write to ⟨EMAIL_1⟩ today.', inbound).verdict).toBe('clean');
+    expect(screenOutbound('We will write to ⟨EMAIL_2⟩ today.', inbound).findings.map((f) => f.rule)).toEqual(['outbound.leaked_token']);
+  });
+
+  it('puts the customer\'s values back, leaving unknown tokens alone', () => {
+    const inbound = 'Call +44 20 7946 0958 or mail ana@example.com';
+    const { text, values } = redactWithTokens(inbound, findPii(inbound));
+    expect(text).toBe('Call ⟨PHONE_1⟩ or mail ⟨EMAIL_1⟩');
+    expect(restoreTokens('We will call ⟨PHONE_1⟩ and mail ⟨EMAIL_1⟩, not ⟨EMAIL_9⟩.', values)).toBe(
+      'We will call +44 20 7946 0958 and mail ana@example.com, not ⟨EMAIL_9⟩.',
+    );
   });
 });

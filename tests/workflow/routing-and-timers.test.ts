@@ -40,6 +40,19 @@ describe('routing', () => {
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Your order left our warehouse today.']);
   });
 
+  it('puts the customer\'s own PII back into a draft written with tokens, and never a token it cannot resolve', async () => {
+    drafter.script('[own-email]', { text: 'We have sent the label to ⟨EMAIL_1⟩.', intent: 'order_status', confidence: 0.97 });
+    const own = await openCase(stack, '[own-email] please send the return label to kim.ode@example.net');
+    expect(await own.handle.result()).toMatchObject({ stage: 'sent', draft: 'We have sent the label to ⟨EMAIL_1⟩.' });
+    expect((await repliesTo(stack, own.customer)).map((r) => r.body)).toEqual(['We have sent the label to kim.ode@example.net.']);
+
+    drafter.script('[other-email]', { text: 'We have sent the label to ⟨EMAIL_2⟩.', intent: 'order_status', confidence: 0.97 });
+    const other = await openCase(stack, '[other-email] please send the return label to kim.ode@example.net');
+    const waiting = await waitForStage(other.handle, 'awaiting_review');
+    expect(waiting.outbound?.findings.map((f) => f.rule)).toContain('outbound.leaked_token');
+    expect(await repliesTo(stack, other.customer)).toHaveLength(0);
+  });
+
   it('holds a confident draft for a human when it breaks an outbound rule', async () => {
     drafter.script('[overpromise]', { text: 'We guarantee a 100% refund today.', intent: 'order_status', confidence: 0.99 });
     const { handle, customer } = await openCase(stack, '[overpromise] my order is late');
