@@ -8,7 +8,7 @@ import type { RuleClass, RuleSpec } from './engine/rule.js';
 import { findPii, redact } from './pii.js';
 import type { RuleSetConfig } from './rule-set.js';
 import { CONCEPTS, DEFAULT_TOPICS, SECURITY_RULES, topicRule } from './rules/index.js';
-import { findSecrets } from './secrets.js';
+import { findSecrets, findTemplateSlots } from './secrets.js';
 import { screenOutbound, type OutboundVerdict } from './screen-outbound.js';
 import { decodePayloads } from './text/decode-payloads.js';
 import { normalise } from './text/normalise.js';
@@ -21,6 +21,8 @@ export const DEFAULT_RULE_SET: RuleSetConfig = { topics: DEFAULT_TOPICS, customR
 
 /** Longest text screened; the rest of a longer message is not read by rules (channels cap far below this). */
 const MAX_SCREENED_LENGTH = 64_000;
+/** A template slot ("[insert prompt here]") alone does not block; with a persona or prompt wording it does. */
+const TEMPLATE_SLOT_SCORE = 0.6;
 
 interface RegexRule {
   spec: RuleSpec;
@@ -103,6 +105,10 @@ export class Guardrail {
         scores.set(secret.rule, 1);
         findings.push(secret);
       }
+    }
+    for (const slot of findTemplateSlots(text)) {
+      scores.set(slot.rule, TEMPLATE_SLOT_SCORE);
+      findings.push(slot);
     }
     if (classify(findings, scores) !== 'security_violation') {
       for (const payload of decodePayloads(text)) {

@@ -13,6 +13,20 @@ const SECRET_SHAPES: Array<{ id: string; pattern: RegExp }> = [
   { id: 'credential_assignment', pattern: /\b(?:password|passwd|pwd|passcode|api[_ -]?key|secret[_ -]?key|access[_ -]?token|client[_ -]?secret)\s*(?:[:=]|\bis\b)\s*["']?[^\s"']{6,100}/gi },
 ];
 
+// Shared jailbreak prompts leave a slot for the real request: "<thing to get tutorial>", "[INSERT PROMPT HERE]".
+// A customer writing to a business has no reason to.
+const TEMPLATE_SLOT = /[<[{]\s?(?:insert|your|enter|type|put|thing|topic|prompt|question|request|query)\b[^<>[\]{}\n]{0,40}[>\]}]/gi;
+
+/** Template slots of shared jailbreak prompts: a weak signal, blocking only with others. */
+export function findTemplateSlots(text: string): GuardrailFinding[] {
+  const findings: GuardrailFinding[] = [];
+  for (const match of text.matchAll(TEMPLATE_SLOT)) {
+    findings.push({ rule: 'security.prompt_template_slot', class: 'security_violation', severity: 'medium', start: match.index, end: match.index + match[0].length });
+    break;
+  }
+  return findings;
+}
+
 export function findSecrets(text: string): GuardrailFinding[] {
   const findings: GuardrailFinding[] = [];
   for (const { id, pattern } of SECRET_SHAPES) {

@@ -181,6 +181,12 @@ export const SECURITY_RULES: RuleSpec[] = [
       'was|were|been|got|get|has|have ~2 stolen|hacked|robbed|scammed|compromised|frozen|blocked|charged', 'show', 'base', 'spotlight', 'heart', 'hearts', 'idea', 'ideas', 'glance', 'kiss',
     ],
   }),
+  security('piracy', 1, {
+    description: 'Asks where to get pirated films, software or games',
+    match: ['torrent*|warez|pirated|piracy|cracked ~3 site*|website*|websites|download*|movies|software|games|links|copy|copies'],
+    near: ['@ask', 'i', 'me', 'where', 'list'],
+    within: 10,
+  }),
   security('cyber_attack', 1, {
     description: 'Writing malware or exploits, hacking accounts and systems',
     match: ['@cyber', 'sql ~1 injection', 'cross site scripting', 'buffer overflow', 'privilege escalation', 'reverse shell', 'zero day', 'credential stuffing', 'brute ~1 forc*', 'denial ~2 service', 'vulnerab*', 'amplification', 'deface*'],
