@@ -69,9 +69,6 @@ export class CompiledRules {
       add(rule.near, Role.Near);
       add(rule.unless, Role.Unless);
     });
-    const byLastSlot = (a: Entry, b: Entry) => b.slot - a.slot;
-    for (const entries of this.exact.values()) entries.sort(byLastSlot);
-    for (const entries of this.prefixes.values()) entries.sort(byLastSlot);
     this.prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
   }
 
@@ -91,24 +88,27 @@ export class CompiledRules {
     const unlessHits: Array<number[] | undefined> = new Array(ruleCount);
     const fired: Array<RuleHit | undefined> = new Array(ruleCount);
 
-    const entriesFor = (word: string, out: Entry[]) => {
+    const entriesFor = (word: string): Entry[] => {
       let found = this.resolved.get(word);
       if (!found) {
         found = this.resolve(word);
         if (this.resolved.size >= MAX_RESOLVED_WORDS) this.resolved.clear();
         this.resolved.set(word, found);
       }
-      for (const entry of found) out.push(entry);
+      return found;
     };
 
-    const entries: Entry[] = [];
+    const merged: Entry[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      entries.length = 0;
       const token = tokens[i]!;
-      entriesFor(token.word, entries);
-      if (token.alt) entriesFor(token.alt, entries);
+      let entries = entriesFor(token.word);
+      if (token.alt) {
+        // Rare (leetspeak): both forms' slots, in the same order as a single word's.
+        merged.length = 0;
+        merged.push(...entries, ...entriesFor(token.alt));
+        entries = merged.sort(byPatternThenLastSlot);
+      }
       if (entries.length === 0) continue;
-      if (entries.length > 1) entries.sort((a, b) => a.pattern - b.pattern || b.slot - a.slot);
       let previous: Entry | undefined;
       for (const entry of entries) {
         if (previous && previous.pattern === entry.pattern && previous.slot === entry.slot) continue;
@@ -203,7 +203,8 @@ export class CompiledRules {
       const prefixed = this.prefixes.get(length === word.length ? word : word.slice(0, length));
       if (prefixed) found.push(...prefixed);
     }
-    return found;
+    // Per pattern, later slots first, so one word cannot fill two consecutive slots of the same pattern.
+    return found.sort(byPatternThenLastSlot);
   }
 
   private onPattern(
@@ -243,6 +244,7 @@ export class CompiledRules {
 }
 
 const DEFAULT_WITHIN = 8;
+const byPatternThenLastSlot = (a: Entry, b: Entry) => a.pattern - b.pattern || b.slot - a.slot;
 const MAX_RESOLVED_WORDS = 100_000;
 const MAX_SEGMENTED_LENGTH = 400;
 const MAX_WORD_LENGTH = 20;
