@@ -35,9 +35,6 @@ export function devServerArgs(options: DevServerOptions): string[] {
     // server process (only power loss can drop the last commits), which suits a single-machine server.
     args.push('--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
-  // One server process: task-queue partitions (4 by default) only make it forward polls and tasks between
-  // them. One partition takes ~13% less server CPU per case (npm run bench).
-  args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1', '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_CLI_TYPES)) args.push('--search-attribute', `${name}=${type}`);
   return args;
 }
