@@ -14,7 +14,8 @@ export const CaseSchema = defineEntity({
     channel: p.string(),
     stage: p.string(),
     customerId: p.uuid().index(),
-    conversationId: p.uuid(),
+    /** Indexed: a new message looks up the open cases of its conversation to supersede them. */
+    conversationId: p.uuid().index(),
     inboundMessageId: p.uuid(),
     inboundText: p.text(),
     /** The inbound text with PII replaced by tokens, written at screening: what logs and PII-less views show. */
