@@ -228,12 +228,19 @@ describe('redact', () => {
 });
 
 describe('cost', () => {
-  it('reads long hostile input in time proportional to its length', () => {
+  // Inputs that make backtracking patterns stall; a stall would hit the test timeout. How fast it is lives in
+  // npm run bench:guardrails, not here.
+  it('gets through long hostile input with well-formed, non-overlapping spans', () => {
     for (const unit of ['1 ', 'a', 'a@', 'Ab ', '1.', 'a:', '+(1) ', 'Mr A ', '12 Rue ']) {
       const text = unit.repeat(Math.ceil(100_000 / unit.length));
-      const started = performance.now();
-      findPii(text);
-      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(2_000);
+      const spans = findPii(text);
+      let previousEnd = 0;
+      for (const span of spans) {
+        expect(span.start, JSON.stringify(unit)).toBeGreaterThanOrEqual(previousEnd);
+        expect(span.end).toBeGreaterThan(span.start);
+        expect(span.end).toBeLessThanOrEqual(text.length);
+        previousEnd = span.end;
+      }
     }
   });
 });
