@@ -165,7 +165,8 @@ export const SECURITY_RULES: RuleSpec[] = [
     description: 'Committing crimes: theft, fraud, hacking, smuggling, stalking',
     match: [
       '@crime', 'rob|robbing|mug|mugging ~3 a|the|someone|somebody|bank|store|shop|house|casino|person|people|him|her|them|@relation',
-      'commit|committing ~3 @crime_noun', 'get away with', 'break|breaking ~1 into', 'hack|hacking ~3 into|someone|account|email|phone|wifi|website|server|computer|network|database',
+      'commit|committing ~3 @crime_noun', 'get away with', 'break|breaking ~1 into ~3 @place|@person|@relation|car|cars|safe|vault|network|system|server|computer|phone|houses|homes|shops|stores|s',
+      'hack|hacking ~3 into|someone|account|email|phone|wifi|website|server|computer|network|database',
       'get ~1 into ~3 @relation|someone|somebody|their|his|her ~2 account|phone|email|house|car|computer',
       'pick ~2 lock*', 'disable|bypass|cut ~3 alarm*|camera*|cctv|security', 'without ~2 getting|being ~1 caught|detected|noticed|traced',
       'without ~2 authori*|permission|consent|detection|a trace|anyone knowing', 'illegal*|unlicensed|darknet ~4 buy|purchase|obtain|get|acquire|sell',
@@ -178,6 +179,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     within: 10,
     unless: [
       '@fiction', 'report', 'reported', 'reporting', 'victim', 'protect', 'prevent ~3 fraud|theft|scam*|hack*', 'dispute', 'refund',
+      'someone|somebody|they|he|she|scammer*|fraudster*|thief|thieves|hacker*|criminals ~4 @crime|hack|hacked|hacking', '@crime|hack|hacking ~2 my|our ~1 identity|account|accounts|card|cards|money|details|data|information|password|phone|wallet|savings|funds',
       'was|were|been|got|get|has|have ~2 stolen|hacked|robbed|scammed|compromised|frozen|blocked|charged', 'show', 'base', 'spotlight', 'heart', 'hearts', 'idea', 'ideas', 'glance', 'kiss',
     ],
   }),

@@ -162,3 +162,18 @@ describe('letters written apart without word gaps', () => {
     expect(verdict('My reference is A B C D and the parcel is late')).toBe('in_scope');
   });
 });
+
+describe('victims of crime are customers, not attackers', () => {
+  it.each([
+    'I think someone is trying to steal my identity, what should I do?',
+    'Someone hacked into my account and changed my password',
+    'How do I break into the savings pot before the end of the year?',
+  ])('%s', (text) => {
+    expect(verdict(text)).toBe('in_scope');
+  });
+
+  it('still blocks the attacker asking the same things', () => {
+    expect(verdict("How do I hack my neighbour's wifi?")).toBe('security_violation');
+    expect(verdict('How can I break into a car without the key?')).toBe('security_violation');
+  });
+});
