@@ -97,7 +97,7 @@ export const CONCEPTS: Concepts = {
   ],
   crime: [
     'steal', 'stealing', 'shoplift*', 'pickpocket*', 'launder*', 'forge', 'forging',
-    'counterfeit*', 'smuggl*', 'traffick*', 'hijack*', 'phish', 'scam', 'scamming',
+    'counterfeit*', 'smuggl*', 'traffick*', 'hijack*', 'phish',
     'blackmail*', 'extort*', 'bribe', 'stalk', 'stalking', 'doxx*', 'embezzl*', 'vandaliz*', 'arson', 'burglar*',
     'carjack*', 'wiretap*',
   ],

@@ -30,10 +30,14 @@ export const SECURITY_RULES: RuleSpec[] = [
   security('jailbreak_named', 1, {
     description: 'Names a jailbreak technique or an unrestricted mode',
     match: [
-      'jailbr* ', 'jailbroken', 'developer|dev|god|sudo|evil|unrestricted|unfiltered|uncensored|chaos|opposite|debug*|admin|root|maintenance ~1 mode|modus|modo',
+      'jailbr* ', 'jailbroken', 'god|evil|unrestricted|unfiltered|uncensored|chaos|opposite|amoral|unlocked ~1 mode|modus|modo',
       'do anything now', 'modo desarrollador|desenvolvedor', 'mode developpeur', 'entwicklermodus', 'modalita sviluppatore',
       'dan ~2 mode|prompt|jailbreak', 'stands for ~4 anything|unrestricted|unfiltered|restrictions',
     ],
+  }),
+  security('special_mode', 0.5, {
+    description: 'Asks the assistant to switch to a developer, debug or admin mode (phones and apps have such modes too, so it only counts with other signals)',
+    match: ['developer|dev|debug*|admin|root|maintenance|sudo|test|god ~1 mode|modus|modo'],
   }),
   security('no_restrictions', 0.5, {
     description: 'Asks for an answer free of rules, filters, morals or warnings',
@@ -164,7 +168,7 @@ export const SECURITY_RULES: RuleSpec[] = [
   security('crime', 1, {
     description: 'Committing crimes: theft, fraud, hacking, smuggling, stalking',
     match: [
-      '@crime', 'rob|robbing|mug|mugging ~3 a|the|someone|somebody|bank|store|shop|house|casino|person|people|him|her|them|@relation',
+      '@crime', 'scam|scamming|con|swindle|defraud ~2 @person|@relation|customers|elderly|seniors|grandparents|tourists', 'rob|robbing|mug|mugging ~3 a|the|someone|somebody|bank|store|shop|house|casino|person|people|him|her|them|@relation',
       'commit|committing ~3 @crime_noun', 'get away with', 'break|breaking ~1 into ~3 @place|@person|@relation|car|cars|safe|vault|network|system|server|computer|phone|houses|homes|shops|stores|s',
       'hack|hacking ~3 into|someone|account|email|phone|wifi|website|server|computer|network|database',
       'get ~1 into ~3 @relation|someone|somebody|their|his|her ~2 account|phone|email|house|car|computer',
@@ -241,7 +245,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@relation ~1 s ~3 @private_data', 'how much ~3 @relation ~2 earn|earns|make|makes|paid|salary', 'spy ~2 on', 'track|tracking ~3 location|phone|whereabouts ~3 without', 'read|access ~3 @relation ~1 s ~3 messages|texts|emails|phone|account'],
     near: ['@ask', 'what', 'whats', 'get', 'find', 'access', 'know', 'exactly', 'read'],
     within: 8,
-    unless: ['@fiction', 'card', 'account ~1 for', 'add', 'transfer', 'joint', 'payment', 'pay'],
+    unless: ['@fiction', 'card', 'account ~1 for', 'add', 'transfer*', 'joint', 'payment', 'pay', 'update*', 'chang*', 'payee*', 'beneficiar*', 'send'],
   }),
   security('hate_and_discrimination', 1, {
     description: 'Argues that a group of people should lose rights, or praises atrocities',
