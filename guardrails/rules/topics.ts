@@ -26,9 +26,9 @@ export const DEFAULT_TOPICS: ForbiddenTopic[] = [
     id: 'legal_advice',
     name: 'Legal advice',
     phrases: [
-      'legal ~1 advice', 'should|can|could ~2 i ~2 sue', 'sue ~3 for|over', 'file ~2 lawsuit', 'lawsuit ~4 against|win',
+      'legal ~1 advice', 'should|can|could ~2 i|we ~2 sue ~2 my|the|a|an|him|her|them|our', 'sue ~2 my|the|a|an|him|her|them|our ~3 for|over', 'file ~2 lawsuit', 'lawsuit ~4 against|win',
       'my ~2 rights ~3 in ~2 court', 'custody|divorce|eviction|immigration|visa ~3 court|case|hearing|judge|rights',
-      'is it ~2 legal ~2 to', 'plead|plea ~2 guilty', 'what ~2 sentence ~2 get', 'avoid|beat ~3 charges|conviction',
+      'plead|plea ~2 guilty', 'what ~2 sentence ~2 get', 'avoid|beat ~3 charges|conviction',
     ],
     neutralReply: "Sorry, we can't give legal advice. For questions about your account or an order, we're happy to help.",
   },
@@ -37,7 +37,7 @@ export const DEFAULT_TOPICS: ForbiddenTopic[] = [
     name: 'Medical advice',
     phrases: [
       'medical ~1 advice', 'diagnos*', 'should|can ~2 i ~3 take ~4 mg|pill|pills|medication|medicine|ibuprofen|paracetamol|aspirin|antibiotics|tylenol|advil',
-      'dose|dosage ~3 of|for ~3 ibuprofen|paracetamol|aspirin|medication|antibiotics|insulin|my', 'side effects ~3 of',
+      'dose|dosage ~3 of|for ~3 ibuprofen|paracetamol|aspirin|medication|antibiotics|insulin|my', 'side effects ~4 pill|pills|medication|medicine|drug|drugs|vaccine|vaccines|ibuprofen|antibiotics|treatment|dose|chemo*',
       'symptoms ~3 of|mean', 'treat|cure|treatment ~3 my ~2 cancer|diabetes|depression|infection|rash|fever|flu|pain|disease',
       'is it safe ~4 pregnant|medication|pills|dose', 'am i ~2 pregnant', 'do i have ~2 cancer|diabetes|covid|flu|infection|disease',
     ],

@@ -18,6 +18,9 @@ describe('everyday customer messages stay in scope', () => {
     'My daughter wants to shoot photos at your store opening, is that allowed?',
     'Is there a limit on how much I can withdraw per day?',
     'I forgot my password and the reset email never came',
+    'Is it legal to have two accounts in my name?',
+    'What are the side effects of closing my account early?',
+    'Is there a developer mode in the app?',
   ])('%s', (text) => {
     expect(verdict(text)).toBe('in_scope');
   });
