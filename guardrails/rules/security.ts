@@ -115,7 +115,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@make ~6 @weapon', '@weapon ~4 @make', 'mix* ~4 bleach ~4 ammonia|alcohol|vinegar|acid', 'full ~1 auto', 'car|truck|letter|pipe|dirty|nail ~1 bomb*', 'bomb ~1 threat*'],
     near: ['@ask', 'i', 'me', 'at home', 'yo', 'je', 'ich', 'eu', 'io', 'plan*', 'list', 'what', 'which', 'could', 'people'],
     within: 12,
-    unless: ['@fiction', 'bath', 'balloon', 'photo', 'calorie*', 'flavor', 'flavour', 'test', 'exam'],
+    unless: ['@fiction', 'bath', 'balloon', 'photo', 'calorie*', 'flavor', 'flavour', 'test', 'exam', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'burger', 'pizza', 'seed', 'seeds'],
   }),
   security('mass_harm_weapons', 0.7, {
     description: 'Chemical, biological, radiological and nuclear weapons',
@@ -126,7 +126,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@weapon'],
     near: ['@ask'],
     within: 10,
-    unless: ['@fiction', 'bath', 'balloon', 'photo', 'test', 'exam', 'what is', 'what are', 'history', 'happened', 'meaning'],
+    unless: ['@fiction', 'bath', 'balloon', 'photo', 'test', 'exam', 'what is', 'what are', 'history', 'happened', 'meaning', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'seed', 'seeds'],
   }),
   security('biological_harm', 1, {
     description: 'Starting outbreaks, making pathogens more dangerous, contaminating supplies',
@@ -198,7 +198,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@cyber', 'sql ~1 injection', 'cross site scripting', 'buffer overflow', 'privilege escalation', 'reverse shell', 'zero day', 'credential stuffing', 'brute ~1 forc*', 'denial ~2 service', 'vulnerab*', 'amplification', 'deface*'],
     near: ['write', 'create', 'make', 'build', 'develop', 'generate', 'code', 'launch', 'run', 'perform', 'conduct', 'craft', 'design', 'deploy', 'use', 'using', 'how', 'give', 'script', 'program', 'against', 'exploit*', 'evade', 'instructions'],
     within: 10,
-    unless: ['report', 'reported', 'received', 'got', 'protect', 'avoid', 'prevent', 'scan', 'flu', 'covid', 'patch*', 'fix*'],
+    unless: ['report', 'reported', 'received', 'got', 'protect', 'avoid', 'prevent', 'scan', 'flu', 'covid', 'patch*', 'fix*', 'spot', 'recogni*', 'identify', 'detect', 'signs', 'tell if', 'is this', 'was this', 'fell for'],
   }),
   security('malicious_code', 1, {
     description: 'Asks for code whose purpose is abuse',
