@@ -6,7 +6,8 @@ export const CONCEPTS: Concepts = {
   // Telling the assistant to drop what it was told.
   override: [
     'ignore', 'ignoring', 'disregard', 'forget', 'override', 'bypass', 'discard', 'abandon', 'neglect', 'drop',
-    'ignora', 'ignore', 'olvida', 'olvide', 'omite', 'ignorez', 'oublie', 'oubliez', 'ignoriere', 'ignorieren',
+    // Not the past tenses that normalise to the same letters (olvidé, oublié): "I forgot the instructions".
+    'ignora', 'olvida', 'omite', 'ignorez', 'oubliez', 'ignoriere', 'ignorieren',
     'vergiss', 'missachte', 'esqueca', 'esquece', 'ignori', 'dimentica', 'dimentichi',
   ],
   instructions: [
@@ -14,9 +15,8 @@ export const CONCEPTS: Concepts = {
     'safeguard*', 'guardrail*', 'instruccion*', 'indicacion*', 'directrices', 'regla*', 'consigne*', 'regle*',
     'anweisung*', 'regeln', 'vorgaben', 'richtlinie*', 'instruc*', 'regra*', 'diretriz*', 'istruzion*', 'regole',
   ],
-  ai: [
-    'ai', 'chatgpt', 'gpt*', 'llm', 'llms', 'chatbot', 'openai', 'claude', 'bard', 'gemini', 'ia',
-  ],
+  // Bare "ai" is French and Portuguese for "have" (j'ai); it counts only next to words that make it the model.
+  ai: ['chatgpt', 'gpt*', 'llm', 'llms', 'chatbot', 'openai', 'claude', 'bard', 'gemini'],
   restrictions: [
     'restriction*', 'limit', 'limits', 'limitation*', 'filter*', 'censor*', 'boundar*', 'moral*', 'ethic*',
     'guideline*', 'rules', 'principles', 'constraints', 'policies', 'regulations', 'safeguards', 'warnings',

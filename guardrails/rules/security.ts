@@ -78,7 +78,7 @@ export const SECURITY_RULES: RuleSpec[] = [
     description: 'Reads like a prompt written for a model: directives to "you", roles, formats, modes',
     perMatch: 0.2,
     match: [
-      '@ai', 'prompt*', 'output', 'outputs', 'input', 'inputs', 'character*', 'persona*', 'roleplay*', 'simulat*', 'assistant', 'user',
+      '@ai', 'an|the|your|you|as|dear|hey|hi ~1 ai|ia', 'ai|ia ~1 model|assistant|language|bot|system|chatbot|persona', 'prompt*', 'output', 'outputs', 'input', 'inputs', 'character*', 'persona*', 'roleplay*', 'simulat*', 'assistant', 'user',
       'instructions', 'format', 'you will', 'you must', 'you are', 'you can', 'you should', 'you have to', 'you don', 'you do not',
       'from now on', 'stay', 'pretend', 'act as', 'immers*', 'mode', 'commands', 'filter*', 'censor*', 'nsfw', 'scenario', 'fictional',
       'dialogue', 'respond', 'responses', 'personality', 'rules', 'unrestricted', 'explicit', 'fictional', 'narrator',
@@ -90,7 +90,7 @@ export const SECURITY_RULES: RuleSpec[] = [
   }),
   security('ai_reference', 0.3, {
     description: 'Talks to the model behind the assistant rather than to the business',
-    match: ['@ai', 'language model', 'ai model', 'as an ai', 'openai', 'chat gpt', 'large language'],
+    match: ['@ai', 'language model', 'as an ai', 'chat gpt', 'large language', 'an|the|your|you|as|dear|hey|hi ~1 ai|ia', 'ai|ia ~1 model|assistant|language|bot|system|chatbot|persona'],
   }),
   security('response_shaping', 0.4, {
     description: 'Dictates how every answer must start, end or be formatted, typical of jailbreak templates',
