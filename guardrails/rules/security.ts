@@ -61,6 +61,8 @@ export const SECURITY_RULES: RuleSpec[] = [
   security('persona_assignment', 0.9, {
     description: 'Tries to give the assistant a new identity or role to play',
     perMatch: 0.4,
+    // "You are now a Gold member", "you are now all set": businesses write that to customers too.
+    unless: ['now ~2 member|members|customer|eligible|enrolled|subscribed|registered|verified|ready|set|able|connected|signed|logged|booked|confirmed|approved|part|covered|protected|insured'],
     match: [
       'you|youre|you re ~2 now|going|gonna|about|will|shall|must|are ~3 act|acting|pretend|play|playing|roleplay|simulate|emulate|become|be|immerse|impersonat*',
       'act|acting|behave|behaving ~1 as|like', 'you ~1 are|re ~1 now', 'you will ~2 be|become|play ~2 a|an|the|my', 'respond|reply|answer|speak|talk|write ~1 as|like ~2 a|an|if|though|him|her',
@@ -74,7 +76,7 @@ export const SECURITY_RULES: RuleSpec[] = [
       'eres|es|bist|e|sei ~2 ahora|maintenant|jetzt|agora|ora ~4 @persona|un|una|une|ein|eine|um|uma|uno',
     ],
   }),
-  security('prompt_language', 0.7, {
+  security('prompt_language', 0.6, {
     description: 'Reads like a prompt written for a model: directives to "you", roles, formats, modes',
     perMatch: 0.2,
     match: [

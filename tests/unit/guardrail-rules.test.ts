@@ -109,6 +109,17 @@ describe('other languages', () => {
   });
 });
 
+describe('long business emails that address the reader stay in scope', () => {
+  it('a loyalty email full of "you will" and "you can", mentioning an AI assistant', () => {
+    const email =
+      'Congratulations! You are now a Gold member of our rewards program. You will receive double points on ' +
+      'every purchase and you can redeem them at checkout. You should keep this email for your records. If you ' +
+      'have questions, simply respond to this message or use the input form on our website. Our AI assistant ' +
+      'is available around the clock. You must activate your benefits within 30 days. Stay tuned!';
+    expect(verdict(email)).toBe('in_scope');
+  });
+});
+
 describe('ordinary messages in other languages stay in scope', () => {
   it.each([
     ['es', 'Olvidé las instrucciones para activar la tarjeta'],
