@@ -117,7 +117,8 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@make ~6 @weapon', '@weapon ~4 @make', 'mix* ~4 bleach ~4 ammonia|alcohol|vinegar|acid', 'full ~1 auto', 'car|truck|letter|pipe|dirty|nail ~1 bomb*', 'bomb ~1 threat*'],
     near: ['@ask', 'i', 'me', 'at home', 'yo', 'je', 'ich', 'eu', 'io', 'plan*', 'list', 'what', 'which', 'could', 'people'],
     within: 12,
-    unless: ['@fiction', 'bath', 'balloon', 'photo', 'calorie*', 'flavor', 'flavour', 'test', 'exam', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'burger', 'pizza', 'seed', 'seeds'],
+    unless: ['@fiction', 'bath', 'balloon', 'photo', 'calorie*', 'flavor', 'flavour', 'test', 'exam', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'burger', 'pizza', 'seed', 'seeds', 'safe', 'safes',
+      'cabinet*', 'lock', 'locks', 'holster*', 'insurance', 'toy', 'toys', 'glue', 'nail'],
   }),
   security('mass_harm_weapons', 0.7, {
     description: 'Chemical, biological, radiological and nuclear weapons',
@@ -128,7 +129,8 @@ export const SECURITY_RULES: RuleSpec[] = [
     match: ['@weapon'],
     near: ['@ask'],
     within: 10,
-    unless: ['@fiction', 'bath', 'balloon', 'photo', 'test', 'exam', 'what is', 'what are', 'history', 'happened', 'meaning', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'seed', 'seeds'],
+    unless: ['@fiction', 'bath', 'balloon', 'photo', 'test', 'exam', 'what is', 'what are', 'history', 'happened', 'meaning', 'drink*', 'cocktail*', 'shot', 'shots', 'recipe*', 'cake', 'dessert', 'seed', 'seeds',
+      'safe', 'safes', 'cabinet*', 'lock', 'locks', 'holster*', 'insurance', 'toy', 'toys', 'glue', 'nail'],
   }),
   security('biological_harm', 1, {
     description: 'Starting outbreaks, making pathogens more dangerous, contaminating supplies',
