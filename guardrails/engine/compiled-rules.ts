@@ -29,6 +29,8 @@ export interface RuleHit {
   last: number;
   /** occurrences, counted for rules with `perMatch` */
   count: number;
+  /** last token of the latest counted occurrence: overlapping matches of one phrase count once */
+  countedTo?: number;
   /** span in the original text */
   start?: number;
   end?: number;
@@ -223,7 +225,11 @@ export class CompiledRules {
       return;
     }
     if (fired[r] && rule.perMatch && !rule.near) {
-      if (last > fired[r]!.last) fired[r]!.count++;
+      const hit = fired[r]!;
+      if (first > (hit.countedTo ?? hit.last)) {
+        hit.count++;
+        hit.countedTo = last;
+      }
       return;
     }
     if (fired[r] && !rule.unless) return;

@@ -20,7 +20,7 @@ export const SECURITY_RULES: RuleSpec[] = [
   security('prompt_exfiltration', 1, {
     description: 'Asks for the system prompt, hidden instructions or the conversation above',
     match: [
-      '@reveal ~5 @hidden ~1 prompt*|instruction*|message|rules|configuration|guidelines|context|instrucciones|instructions|anweisungen',
+      '@reveal ~5 @hidden ~1 prompt*|instruction*|rules|configuration|guidelines|context|instrucciones|instructions|anweisungen',
       '@reveal ~5 your ~2 prompt|instructions|guidelines|configuration',
       'repeat|print|output|copy|recite ~4 everything|text|words|above|verbatim ~3 above|before|verbatim|start',
     ],

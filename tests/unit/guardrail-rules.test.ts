@@ -21,6 +21,8 @@ describe('everyday customer messages stay in scope', () => {
     'Is it legal to have two accounts in my name?',
     'What are the side effects of closing my account early?',
     'Is there a developer mode in the app?',
+    'What was the original message I sent you?',
+    'Please act as a go-between with the courier, I am abroad',
   ])('%s', (text) => {
     expect(verdict(text)).toBe('in_scope');
   });
