@@ -38,7 +38,7 @@ export const DEFAULT_TOPICS: ForbiddenTopic[] = [
     phrases: [
       'medical ~1 advice', 'diagnos*', 'should|can ~2 i ~3 take ~4 mg|pill|pills|medication|medicine|ibuprofen|paracetamol|aspirin|antibiotics|tylenol|advil',
       'dose|dosage ~3 of|for ~3 ibuprofen|paracetamol|aspirin|medication|antibiotics|insulin|my', 'side effects ~4 pill|pills|medication|medicine|drug|drugs|vaccine|vaccines|ibuprofen|antibiotics|treatment|dose|chemo*',
-      'symptoms ~3 of|mean', 'treat|cure|treatment ~3 my ~2 cancer|diabetes|depression|infection|rash|fever|flu|pain|disease',
+      'my ~2 symptoms', 'symptoms ~3 i ~1 have|ve|am|m', 'symptoms ~3 mean', 'treat|cure|treatment ~3 my ~2 cancer|diabetes|depression|infection|rash|fever|flu|pain|disease',
       'is it safe ~4 pregnant|medication|pills|dose', 'am i ~2 pregnant', 'do i have ~2 cancer|diabetes|covid|flu|infection|disease',
     ],
     neutralReply: "Sorry, we can't give medical advice; please ask a doctor or pharmacist. Anything else we can help with?",
