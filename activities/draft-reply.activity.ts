@@ -17,7 +17,9 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
     // The drafter sees PII tokens, never the customer's raw email or number.
     const redact = (text: string) => redactPii(text, findPii(text));
     try {
-      const draft = await drafter.draft({ channel: found.channel, text: redact(found.inboundText), earlier: earlier.map((c) => redact(c.inboundText)) });
+      // Screening stored the redacted copy already; computing it again is for cases screened before it did.
+      const redacted = (c: typeof found) => c.inboundRedacted ?? redact(c.inboundText);
+      const draft = await drafter.draft({ channel: found.channel, text: redacted(found), earlier: earlier.map(redacted) });
       return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
       if (error instanceof DrafterError) {
