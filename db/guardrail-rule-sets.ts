@@ -2,8 +2,7 @@
 // newest version is looked up at most once a second, so a rule set saved through GraphQL is in force on
 // every worker and API instance within a second, without a restart.
 import type { EntityManager } from '@mikro-orm/core';
-import { Guardrail, RuleSetError } from '../guardrails/guardrail.js';
-import { builtInGuardrail } from '../guardrails/guardrail.js';
+import { builtInGuardrail, Guardrail, RuleSetError } from '../guardrails/guardrail.js';
 import type { RuleSetConfig } from '../guardrails/rule-set.js';
 import { AuditEventSchema, GuardrailRuleSetSchema } from './entities/index.js';
 

@@ -1,7 +1,7 @@
 // A compiled rule set: built-in security rules, the admin's forbidden topics and custom rules, turned once
 // into a word index and at most one combined regular expression. Screening a message is then one pass over
 // its tokens (plus one per decoded payload), whatever the number of rules.
-import { CompiledRules, type RuleHit } from './engine/compiled-rules.js';
+import { CompiledRules } from './engine/compiled-rules.js';
 import { PatternError } from './engine/pattern.js';
 import { checkRegexSafety, UnsafeRegexError } from './engine/regex-safety.js';
 import type { RuleClass, RuleSpec } from './engine/rule.js';
@@ -59,6 +59,7 @@ export class Guardrail {
       if (!custom.phrases?.length && !custom.regex) throw new RuleSetError(`custom rule "${custom.id}" needs phrases or a regex`);
       const spec: RuleSpec = { id, class: custom.class, severity: custom.severity, score: custom.severity === 'low' ? 0.5 : 1, match: custom.phrases ?? [], description: custom.description };
       if (custom.phrases?.length) add(spec);
+      else if (ids.has(id)) throw new RuleSetError(`duplicate rule id "${id}"`);
       else ids.add(id);
       if (custom.regex) {
         try {
@@ -174,4 +175,3 @@ export function builtInGuardrail(): Guardrail {
   return (defaultGuardrail ??= new Guardrail(DEFAULT_RULE_SET));
 }
 
-export type { RuleHit };

@@ -74,10 +74,6 @@ export class CompiledRules {
     this.prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
   }
 
-  get patternCount(): number {
-    return this.patterns.length;
-  }
-
   /** Every rule that fires on the token stream, once per rule (its first occurrence). */
   scan(input: Token[]): RuleHit[] {
     const tokens = input.some((t) => t.joined) ? this.segmentJoined(input) : input;

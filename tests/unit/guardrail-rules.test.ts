@@ -214,3 +214,11 @@ describe('victims of crime are customers, not attackers', () => {
     expect(verdict('How can I break into a car without the key?')).toBe('security_violation');
   });
 });
+
+describe('rule set validation', () => {
+  it('refuses two custom rules with the same id, whether word patterns or regexes', () => {
+    const rule = { id: 'dup', class: 'out_of_scope', severity: 'high' } as const;
+    expect(() => new Guardrail({ ...DEFAULT_RULE_SET, customRules: [{ ...rule, phrases: ['lottery'] }, { ...rule, regex: 'jackpot' }] })).toThrow(/duplicate rule id "custom.dup"/);
+    expect(() => new Guardrail({ ...DEFAULT_RULE_SET, customRules: [{ ...rule, regex: 'a' }, { ...rule, regex: 'b' }] })).toThrow(/duplicate rule id "custom.dup"/);
+  });
+});

@@ -111,13 +111,10 @@ async function resolveVersion(ctx: GraphQLContext, version: number | null | unde
 }
 
 function toConfig(input: RuleSetInput): RuleSetConfig {
-  const ids = new Set<string>();
   for (const item of [...input.topics, ...input.customRules]) {
     if (!/^[a-z0-9_-]{1,64}$/i.test(item.id)) throw codedError('BAD_INPUT', `id "${item.id}": use 1 to 64 letters, digits, - or _`);
   }
   const customRules: CustomRule[] = input.customRules.map((rule) => {
-    if (ids.has(`custom.${rule.id}`)) throw codedError('BAD_INPUT', `custom rule id "${rule.id}" is used twice`);
-    ids.add(`custom.${rule.id}`);
     if (rule.class === 'IN_SCOPE') throw codedError('BAD_INPUT', `custom rule "${rule.id}": class must be SECURITY_VIOLATION or OUT_OF_SCOPE`);
     return {
       id: rule.id,
