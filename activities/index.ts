@@ -1,5 +1,6 @@
 // Every activity the case workflow calls, built around explicit dependencies.
 // The workflow imports this module's *type* only.
+import { applyOptKeywordActivity } from './apply-opt-keyword.activity.js';
 import type { ActivityDeps } from './deps.js';
 import { draftReplyActivity } from './draft-reply.activity.js';
 import { loadPolicyActivity } from './load-policy.activity.js';
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     sendReply: sendReplyActivity(deps),
     supersedeCases: supersedeCasesActivity(deps),
     notifySupervisors: notifySupervisorsActivity(deps),
+    applyOptKeyword: applyOptKeywordActivity(deps),
   };
 }
 

@@ -29,7 +29,9 @@ const RECORD_INBOUND_SQL = `
   with input as (
     select ?::varchar as case_id, ?::varchar as channel, ?::varchar as customer_address, ?::varchar as business_address,
       ?::varchar as address, ?::varchar as provider_message_id, ?::text as body, ?::timestamptz as received_at,
-      ?::uuid as new_customer_id, ?::uuid as new_identity_id, ?::uuid as new_conversation_id, ?::uuid as new_message_id
+      ?::uuid as new_customer_id, ?::uuid as new_identity_id, ?::uuid as new_conversation_id, ?::uuid as new_message_id,
+      ?::jsonb as attachments, nullif(?::varchar, '') as profile_name, lower(nullif(?::varchar, '')) as email,
+      ?::uuid as new_email_identity_id
   ), existing as (
     select c.customer_id, c.conversation_id, c.inbound_message_id, c.created_at from cases c join input i on c.id = i.case_id
   ), conversation as (
@@ -38,15 +40,26 @@ const RECORD_INBOUND_SQL = `
   ), known_identity as (
     select ci.customer_id, ci.channel = i.channel as same_channel from customer_identities ci join input i on ci.address = i.address
     order by same_channel desc, ci.created_at limit 1
+  ), known_email as (
+    select ci.customer_id from customer_identities ci join input i on ci.channel = 'email' and ci.address = i.email
   ), target as (
     select
-      coalesce((select customer_id from conversation), (select customer_id from known_identity), i.new_customer_id) as customer_id,
+      coalesce((select customer_id from conversation), (select customer_id from known_identity),
+        (select customer_id from known_email), i.new_customer_id) as customer_id,
       coalesce((select id from conversation), i.new_conversation_id) as conversation_id,
       not exists (select 1 from conversation) as new_conversation
     from input i where not exists (select 1 from existing)
   ), new_customer as (
-    insert into customers (id, created_at)
-    select t.customer_id, now() from target t join input i on t.customer_id = i.new_customer_id
+    insert into customers (id, display_name, created_at)
+    select t.customer_id, i.profile_name, now() from target t join input i on t.customer_id = i.new_customer_id
+  ), named_customer as (
+    update customers u set display_name = i.profile_name from target t, input i
+    where u.id = t.customer_id and t.customer_id <> i.new_customer_id and u.display_name is null and i.profile_name is not null
+  ), new_email_identity as (
+    insert into customer_identities (id, customer_id, channel, address, linked_by, created_at)
+    select i.new_email_identity_id, t.customer_id, 'email', i.email, 'visitor', now() from target t, input i
+    where i.email is not null and not exists (select 1 from known_email)
+    on conflict (channel, address) do nothing
   ), new_identity as (
     insert into customer_identities (id, customer_id, channel, address, created_at)
     select i.new_identity_id, t.customer_id, i.channel, i.address, now() from target t, input i
@@ -59,8 +72,8 @@ const RECORD_INBOUND_SQL = `
     update conversations c set last_message_at = i.received_at from target t, input i
     where c.id = t.conversation_id and not t.new_conversation
   ), new_message as (
-    insert into messages (id, conversation_id, case_id, direction, channel, provider_message_id, body, created_at)
-    select i.new_message_id, t.conversation_id, i.case_id, 'inbound', i.channel, i.provider_message_id, i.body, i.received_at
+    insert into messages (id, conversation_id, case_id, direction, channel, provider_message_id, body, attachments, created_at)
+    select i.new_message_id, t.conversation_id, i.case_id, 'inbound', i.channel, i.provider_message_id, i.body, i.attachments, i.received_at
     from target t, input i
   ), new_case as (
     insert into cases (id, channel, stage, customer_id, conversation_id, inbound_message_id, inbound_text, created_at, updated_at)
@@ -86,8 +99,8 @@ interface RecordedRow {
 }
 
 /**
- * Stores customer, conversation, message and the case row. The same phone number on SMS and WhatsApp is
- * one customer. Idempotent: a retry finds what the first attempt stored (unique keys on identity,
+ * Stores customer, conversation, message (with its attachments) and the case row. The same phone number
+ * on SMS and WhatsApp is one customer; a web chat visitor who gives a known email is that customer. Idempotent: a retry finds what the first attempt stored (unique keys on identity,
  * conversation and provider message id).
  */
 export function recordInboundActivity({ orm }: ActivityDeps) {
@@ -95,6 +108,7 @@ export function recordInboundActivity({ orm }: ActivityDeps) {
     const [row] = await orm.em.fork().execute<RecordedRow[]>(RECORD_INBOUND_SQL, [
       caseId, message.channel, message.from, message.to, bareAddress(message.from), message.providerMessageId, message.body,
       message.receivedAt, randomUUID(), randomUUID(), randomUUID(), randomUUID(),
+      JSON.stringify(message.attachments ?? []), message.profileName ?? '', message.email ?? '', randomUUID(),
     ]);
     if (!row) throw new Error(`case ${caseId} was neither recorded nor found`);
     return { customerId: row.customer_id, conversationId: row.conversation_id, messageId: row.inbound_message_id, openCaseIds: row.open_case_ids };

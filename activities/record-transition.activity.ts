@@ -17,7 +17,8 @@ const RECORD_TRANSITION_SQL = `
     update cases set
       stage = ?, intent = ?, confidence = ?, escalation_level = ?, deadline = ?, draft = ?, reply = ?,
       classification = ?, findings = ?::jsonb, decision = ?, decided_by = ?, policy_version = ?,
-      claimed_by = ?, claimed_until = ?, would_auto_send = ?, superseded_by = ?, draft_error = ?, updated_at = now()
+      claimed_by = ?, claimed_until = ?, would_auto_send = ?, superseded_by = ?, draft_error = ?,
+      blocked_reason = ?, delivery_status = ?, delivery_error = ?, updated_at = now()
     where id = ?
     returning id
   ), audited as (
@@ -39,7 +40,7 @@ export function recordTransitionActivity({ orm }: ActivityDeps) {
       state.draft, state.reply, state.guardrail.classification, JSON.stringify(state.guardrail.findings),
       state.decision?.decision ?? null, state.decision?.reviewer ?? null, state.policyVersion,
       state.claim?.reviewer ?? null, state.claim ? new Date(state.claim.until) : null, state.wouldAutoSend,
-      state.supersededBy, state.draftError, caseId,
+      state.supersededBy, state.draftError, state.blockedReason ?? null, state.delivery?.status ?? null, state.deliveryError ?? null, caseId,
       actorOf(event, detail), event, JSON.stringify({ stage: state.stage, ...detail }),
       JSON.stringify({ caseId, type: event, stage: state.stage, at: new Date().toISOString() }),
     ]);

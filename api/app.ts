@@ -2,6 +2,7 @@
 import Koa from 'koa';
 import { serveConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
+import { EmulatorCarrier } from './emulator/twilio-delivery.js';
 import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
@@ -34,7 +35,10 @@ export function buildApp(deps: ApiDeps): Koa {
     ctx.body = await registry.metrics();
   });
   app.use(twilioWebhookRouter(deps).routes());
-  if (deps.config.twilio.emulated) app.use(twilioEmulatorRouter(deps).routes());
+  if (deps.config.twilio.emulated) {
+    const carrier = deps.emulatorCarrier ?? new EmulatorCarrier(deps.orm, deps.config.twilio.authToken);
+    app.use(twilioEmulatorRouter(deps, carrier).routes());
+  }
 
   app.use(async (ctx, next) => {
     if (ctx.path !== '/graphql') return next();

@@ -8,6 +8,7 @@ import { describeListenError } from '../runtime/ports.js';
 import { runUntilSignal } from '../runtime/process.js';
 import { buildApp } from './app.js';
 import { CaseEventHub } from './case-event-hub.js';
+import { EmulatorCarrier } from './emulator/twilio-delivery.js';
 
 const config = loadConfig();
 const orm = await initOrm({ clientUrl: config.databaseUrl });
@@ -16,7 +17,8 @@ const temporal = new Client({ connection, namespace: config.temporal.namespace }
 const caseEvents = new CaseEventHub(orm.config.getClientUrl());
 await caseEvents.start();
 
-const server = buildApp({ config, orm, temporal, caseEvents }).listen(config.port);
+const emulatorCarrier = config.twilio.emulated ? new EmulatorCarrier(orm, config.twilio.authToken) : undefined;
+const server = buildApp({ config, orm, temporal, caseEvents, emulatorCarrier }).listen(config.port);
 try {
   await once(server, 'listening');
 } catch (error) {
@@ -30,6 +32,7 @@ await runUntilSignal(once(server, 'close'), async () => {
   // Open SSE subscriptions would hold the server open; end them.
   server.closeAllConnections();
 });
+emulatorCarrier?.close();
 await caseEvents.close();
 await connection.close();
 await orm.close();

@@ -1,5 +1,8 @@
+import type { Channel } from '../workflows/contract.js';
+
 export interface OutboundReply {
   caseId: string;
+  channel: Channel;
   /** Addresses as the provider spells them, e.g. `whatsapp:+4915…` or `+1555…`. */
   to: string;
   from: string;
@@ -11,7 +14,7 @@ export interface SentReply {
   status: string;
 }
 
-/** Sends replies to customers; implemented over Twilio's REST API (or its built-in emulator). */
+/** Sends replies to customers: over Twilio's REST API (or its built-in emulator), or into the web chat. */
 export interface ReplySender {
   send(reply: OutboundReply): Promise<SentReply>;
   /**

@@ -35,7 +35,8 @@ export class TwilioReplySender implements ReplySender {
       to: reply.to,
       from: reply.from,
       body: reply.body,
-      statusCallback: this.statusCallbackUrl,
+      // The case rides along so a status callback reaches its case even before the message is recorded.
+      statusCallback: `${this.statusCallbackUrl}?caseId=${encodeURIComponent(reply.caseId)}`,
     });
     return { providerMessageId: message.sid, status: message.status };
   }

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../activities/index.js';
 import { LogNotifier } from '../activities/notify-supervisors.activity.js';
 import { TwilioReplySender } from '../channels/twilio-sender.js';
+import { ChannelReplySender } from '../channels/web-chat-sender.js';
 import type { Orm } from '../db/orm.js';
 import { createDrafter } from '../llm/index.js';
 import type { Config } from '../runtime/config.js';
@@ -12,7 +13,7 @@ export function buildActivityDeps(config: Config, orm: Orm, temporal: Client): A
     orm,
     temporal,
     drafter: createDrafter(config.llm),
-    sender: new TwilioReplySender(config.twilio, `${config.publicUrl}/webhooks/twilio/status`),
+    sender: new ChannelReplySender(new TwilioReplySender(config.twilio, `${config.publicUrl}/webhooks/twilio/status`)),
     notifier: new LogNotifier(),
     policyDefaults: defaultPolicy(config.timeouts),
   };

@@ -4,7 +4,7 @@ import type { CaseActivities } from '../activities/index.js';
 
 // Short, idempotent database work runs as local activities: inside the worker's workflow task, recorded as
 // markers, with no task-queue round trip per step. That is most of a case's steps, and most of its cost.
-export const { openCase, loadPolicy, recordInbound, screenInbound, recordTransition } = proxyLocalActivities<CaseActivities>({
+export const { openCase, loadPolicy, recordInbound, screenInbound, recordTransition, applyOptKeyword } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
 });

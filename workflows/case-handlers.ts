@@ -5,11 +5,13 @@ import { recordTransition } from './case-activities.js';
 import {
   claimUpdate,
   decideUpdate,
+  deliverySignal,
   releaseUpdate,
   reviewSignal,
   stateQuery,
   supersedeSignal,
   type CaseState,
+  type DeliveryReport,
   type ReviewDecision,
 } from './contract.js';
 import { parseDuration } from './duration.js';
@@ -23,6 +25,8 @@ export interface CaseContext {
   outboundModes?: Record<string, 'block' | 'warn' | 'off'>;
   /** Upserts search attributes and records the transition (read model, audit, caseEvents). */
   publish(event: string, detail?: Record<string, unknown>): Promise<void>;
+  /** A provider status callback about one of the case's outbound messages. */
+  onDeliveryReport(report: DeliveryReport): void;
 }
 
 function reject(refusal: DecisionRefusal | null): void {
@@ -66,6 +70,10 @@ export function installCaseHandlers(ctx: CaseContext): void {
     await ctx.publish('released', { reviewer });
     return { ...state };
   }, { validator: (request) => reject(refuseClaim(state, request, Date.now(), true)) });
+
+  setHandler(deliverySignal, (report) => {
+    if (report && typeof report.providerMessageId === 'string') ctx.onDeliveryReport(report);
+  });
 
   setHandler(supersedeSignal, ({ byCaseId }) => {
     // Only an undecided case gives way; one already sending finishes.

@@ -30,6 +30,8 @@ export interface CasePolicy {
   blockedReplies: Record<Exclude<GuardrailClassification, 'in_scope'>, string | null>;
   /** LLM retries before the case goes to a human without a draft. */
   drafting: { maximumAttempts: number; initialInterval: string };
+  /** How long a sent reply waits for the provider's delivery report before the case closes without it. */
+  deliveryTimeout?: string;
   /** Outbound rule modes from the guardrail rule set in force (block, warn or off per rule id). */
   outboundModes?: Record<string, 'block' | 'warn' | 'off'>;
 }
@@ -54,6 +56,7 @@ export function defaultPolicy(timeouts: TierTimeouts = { review: '15m', escalati
       out_of_scope: 'Sorry, that is not something we can help with here. Is there anything about your account or orders we can help with?',
     },
     drafting: { maximumAttempts: 4, initialInterval: '1s' },
+    deliveryTimeout: '15m',
   };
 }
 

@@ -40,6 +40,17 @@ export interface InboundMessage {
   to: string;
   body: string;
   receivedAt: string;
+  /** Media the customer attached (MMS, WhatsApp images, audio, documents), as the provider hosts it. */
+  attachments?: Attachment[];
+  /** The name the customer's WhatsApp profile shows, or the name a web chat visitor gave. */
+  profileName?: string;
+  /** Web chat: an email the visitor gave, linking them to a known customer. */
+  email?: string;
+}
+
+export interface Attachment {
+  url: string;
+  contentType: string;
 }
 
 export interface CaseTimeouts {
@@ -57,6 +68,8 @@ export interface CaseInput {
   drafting?: { maximumAttempts?: number; initialInterval?: string };
   /** Pins how long a reviewer's claim holds; otherwise from policy. */
   claimTtl?: string;
+  /** Pins how long a sent reply waits for the provider's delivery report; otherwise from policy. */
+  deliveryTimeout?: string;
 }
 
 export type DecisionKind = 'approve' | 'edit' | 'reject';
@@ -110,6 +123,38 @@ export interface CaseState {
   /** Earlier cases of this conversation this case replaced, and the case that replaced this one. */
   supersedes: string[];
   supersededBy: string | null;
+  /** Why the case ended without an AI reply although screening passed it: see BlockedReason. */
+  blockedReason?: BlockedReason | null;
+  /** The provider's delivery report for the reply being delivered (every part of a split reply). */
+  delivery?: DeliveryState | null;
+  /** Why the last reply did not reach the customer (a failed delivery, a refused send), shown to reviewers. */
+  deliveryError?: string | null;
+  /** 1 for the first reply; each failed delivery that a reviewer answers again adds one. */
+  sendAttempt?: number;
+}
+
+/**
+ * `opt_out`, `opt_in`, `help`: the message was a carrier keyword (STOP, START, HELP…), answered by Twilio
+ * itself, never by the assistant.
+ */
+export type BlockedReason = 'opt_out' | 'opt_in' | 'help';
+
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered';
+
+export interface DeliveryState {
+  status: DeliveryStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** Provider message ids of the reply's parts, in order. */
+  providerMessageIds: string[];
+}
+
+/** A provider status callback about one outbound message, relayed to its case by the status webhook. */
+export interface DeliveryReport {
+  providerMessageId: string;
+  status: DeliveryStatus;
+  errorCode?: string | null;
+  errorMessage?: string | null;
 }
 
 /** Decisions from the Temporal CLI and Temporal UI. Invalid or late ones are recorded and ignored. */
@@ -120,6 +165,8 @@ export const stateQuery = defineQuery<CaseState>('state');
 /** A reviewer takes the case for `claimTtl`; answered with the resulting state. */
 export const claimUpdate = defineUpdate<CaseState, [ClaimRequest]>('claim');
 export const releaseUpdate = defineUpdate<CaseState, [ClaimRequest]>('release');
+/** From api/webhooks/twilio.ts (status callbacks): how far the reply got. */
+export const deliverySignal = defineSignal<[DeliveryReport]>('delivery');
 /** Sent by a newer case of the same conversation: this one ends `superseded` if still undecided. */
 export const supersedeSignal = defineSignal<[{ byCaseId: string }]>('supersede');
 

@@ -1,13 +1,15 @@
 // One durable case per inbound message: policy → record → screen → draft → route → review → send once.
 import { ActivityFailure, allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { optKeyword } from '../channels/opt-keywords.js';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 import {
-  drafter, notifySupervisors, recordTransition, screenInbound, sendReply, supersedeCases,
+  applyOptKeyword, drafter, notifySupervisors, recordTransition, screenInbound, sendReply, supersedeCases,
 } from './case-activities.js';
 import { installCaseHandlers, type CaseContext } from './case-handlers.js';
 import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS } from './case-policy.js';
-import { CaseSearchAttributes, type CaseInput, type CaseState, type Stage } from './contract.js';
+import { CaseSearchAttributes, type CaseInput, type CaseState, type DeliveryReport, type Stage } from './contract.js';
+import { deliverReply, refreshDelivery } from './deliver-reply.js';
 import { parseDuration } from './duration.js';
 import { openCase } from './open-case.js';
 import { routeDraft, tierDeadline } from './review-policy.js';
@@ -18,8 +20,10 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     caseId: workflowInfo().workflowId, stage: 'screening', channel: message.channel, intent: null, confidence: null,
     escalationLevel: 0, deadline: null, draft: null, reply: null, guardrail: { classification: null, findings: [] },
     decision: null, customerId: null, policyVersion: null, claim: null, outbound: null, wouldAutoSend: null,
-    draftError: null, supersedes: [], supersededBy: null,
+    draftError: null, supersedes: [], supersededBy: null, blockedReason: null, delivery: null, deliveryError: null,
+    sendAttempt: 1,
   };
+  const deliveryReports: DeliveryReport[] = [];
 
   function upsertCaseSearchAttributes(): void {
     const pairs: SearchAttributeUpdatePair[] = [
@@ -51,12 +55,30 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   }
 
   // Handlers first: the state query must answer from the very first task.
-  const handlers: CaseContext = { state, inboundText: message.body, claimTtl: input.claimTtl ?? '10m', publish };
+  const handlers: CaseContext = {
+    state, inboundText: message.body, claimTtl: input.claimTtl ?? '10m', publish,
+    onDeliveryReport: (report) => {
+      deliveryReports.push(report);
+      refreshDelivery({ state, reports: deliveryReports });
+    },
+  };
   installCaseHandlers(handlers);
+  // Carrier keywords, split replies and delivery reports came later: cases started before keep their path.
+  // Asked before the first command, where replay always knows whether the history carries the marker.
+  const channelRules = patched('channel-rules-and-delivery');
   const { policy, recorded } = await openCase(state, message, { publish, upsertSearchAttributes: upsertCaseSearchAttributes });
   handlers.claimTtl = input.claimTtl ?? policy.claimTtl;
   // The customer gets one coherent answer: earlier undecided cases of this conversation give way to this one.
   if (recorded.openCaseIds.length) await supersedeCases({ caseIds: recorded.openCaseIds, byCaseId: state.caseId });
+
+  // STOP, START and HELP are Twilio's to answer; the case records the keyword and never drafts.
+  const keyword = channelRules ? optKeyword(message.channel, message.body) : null;
+  if (keyword) {
+    await applyOptKeyword({ caseId: state.caseId, keyword });
+    state.blockedReason = keyword;
+    await enter('blocked', 'opt_keyword', { keyword });
+    return finish();
+  }
 
   const screening = await screenInbound({ caseId: state.caseId });
   state.guardrail = { classification: screening.classification, findings: screening.findings };
@@ -96,9 +118,19 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     await awaitDecision();
     if (superseded() && !state.decision) return endSuperseded();
   }
-  if (state.stage === 'sending' && state.reply !== null) {
-    const sent = await sendReply({ caseId: state.caseId, text: state.reply });
-    await enter('sent', 'reply_sent', { providerMessageId: sent.providerMessageId });
+  if (!channelRules) {
+    if (state.stage === 'sending' && state.reply !== null) {
+      const sent = await sendReply({ caseId: state.caseId, text: state.reply });
+      await enter('sent', 'reply_sent', { providerMessageId: sent.providerMessageId });
+    }
+    return finish();
+  }
+  const deliveryTimeoutMs = parseDuration(input.deliveryTimeout ?? policy.deliveryTimeout ?? '15m');
+  while (state.stage === 'sending' && state.reply !== null) {
+    const next = await deliverReply({ state, reports: deliveryReports, deliveryTimeoutMs, enter, publish });
+    if (next === 'done') break;
+    await awaitDecision();
+    if (superseded() && !state.decision) return endSuperseded();
   }
   return finish();
 

@@ -4,14 +4,17 @@
 import Router from '@koa/router';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from 'koa';
+import { smsSegments } from '../../channels/format/gsm7.js';
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/index.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readForm } from '../http/read-body.js';
-import { API_VERSION, messageResource, newSid, segmentCount, twilioError } from './twilio-resources.js';
+import { notifyHandset } from './handset-events.js';
+import type { EmulatorCarrier } from './twilio-delivery.js';
+import { API_VERSION, messageResource, newSid, twilioError } from './twilio-resources.js';
 
 const MAX_BODY = 1600;
 
-export function twilioEmulatorRouter(deps: ApiDeps): Router {
+export function twilioEmulatorRouter(deps: ApiDeps, carrier: EmulatorCarrier): Router {
   const router = new Router({ prefix: `/emulator/twilio/${API_VERSION}/Accounts/:accountSid` });
   const { accountSid, authToken } = deps.config.twilio;
 
@@ -46,10 +49,13 @@ export function twilioEmulatorRouter(deps: ApiDeps): Router {
       body: form.Body,
       status: 'queued',
       statusCallback: form.StatusCallback || null,
-      numSegments: segmentCount(form.Body),
+      // WhatsApp has no carrier segments: Twilio reports one.
+      numSegments: form.To.startsWith('whatsapp:') ? 1 : Math.max(smsSegments(form.Body).segments, 1),
       errorCode: null,
     });
     await em.flush();
+    await notifyHandset(em, message);
+    carrier.deliver(message);
     ctx.status = 201;
     ctx.body = messageResource(message);
   });

@@ -13,14 +13,6 @@ function rfc2822(date: Date): string {
   return date.toUTCString().replace('GMT', '+0000');
 }
 
-/** GSM-7 fits 160 characters in one segment (153 when split); anything else is UCS-2: 70 (67). */
-export function segmentCount(body: string): number {
-  const gsm = /^[\n\r -_a-z£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/.test(body);
-  const [single, multi] = gsm ? [160, 153] : [70, 67];
-  const length = [...body].length;
-  return length <= single ? 1 : Math.ceil(length / multi);
-}
-
 export function messageResource(message: EmulatorMessage) {
   const base = `/${API_VERSION}/Accounts/${message.accountSid}/Messages/${message.sid}`;
   return {
@@ -32,7 +24,7 @@ export function messageResource(message: EmulatorMessage) {
     date_updated: rfc2822(message.dateUpdated),
     direction: message.direction,
     error_code: message.errorCode,
-    error_message: null,
+    error_message: message.errorMessage ?? null,
     from: message.from,
     messaging_service_sid: null,
     num_media: '0',

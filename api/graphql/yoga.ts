@@ -5,6 +5,7 @@ import { buildContext, type AppContext, type GraphQLContext } from './context.js
 import { authResolvers } from './resolvers/auth.resolvers.js';
 import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
 import { casesResolvers } from './resolvers/cases.resolvers.js';
+import { customersResolvers } from './resolvers/customers.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 
@@ -15,7 +16,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers],
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.

@@ -1,8 +1,11 @@
 // Twilio's webhooks: verify, translate, start the case, answer. Nothing slow happens before the answer.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { channelOfTwilioAddress } from '../../channels/addresses.js';
-import { MessageSchema } from '../../db/entities/index.js';
+import { InvalidWebhookError, inboundFromTwilio } from '../../channels/twilio-inbound.js';
+import { twilioErrorText } from '../../channels/twilio-errors.js';
+import type { DeliveryStatus, InboundMessage } from '../../workflows/contract.js';
+import { DELIVERY_RANK } from '../../workflows/delivery-policy.js';
+import { recordDeliveryStatus } from '../cases/record-delivery-status.js';
 import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readForm } from '../http/read-body.js';
@@ -17,21 +20,19 @@ export function twilioWebhookRouter(deps: ApiDeps): Router {
   router.post('/messages', async (ctx) => {
     const params = await verifiedForm(ctx, deps);
     if (!params) return;
-    const { MessageSid: sid, From: from, To: to } = params;
-    if (!sid || !from || !to) {
+    let message: InboundMessage;
+    try {
+      message = inboundFromTwilio(params, new Date().toISOString());
+    } catch (error) {
+      if (!(error instanceof InvalidWebhookError)) throw error;
       webhookCounter.inc({ kind: 'message', outcome: 'bad_request' });
       ctx.status = 400;
-      ctx.body = 'MessageSid, From and To are required';
+      ctx.body = error.message;
       return;
     }
-    const started = await startCase(deps.temporal, deps.config, {
-      channel: channelOfTwilioAddress(from),
-      providerMessageId: sid,
-      from,
-      to,
-      body: params.Body ?? '',
-      receivedAt: new Date().toISOString(),
-    });
+    // Starting the workflow is the durable hand-off: once Temporal has it, nothing is lost, and all the
+    // slow work (screening, drafting, recording) happens in the case after Twilio has its answer.
+    const started = await startCase(deps.temporal, deps.config, message);
     webhookCounter.inc({ kind: 'message', outcome: started.duplicate ? 'duplicate' : 'started' });
     ctx.type = 'text/xml';
     ctx.body = EMPTY_TWIML;
@@ -46,14 +47,19 @@ export function twilioWebhookRouter(deps: ApiDeps): Router {
       ctx.body = 'MessageSid and MessageStatus are required';
       return;
     }
-    const em = deps.orm.em.fork();
-    const message = await em.findOne(MessageSchema, { direction: 'outbound', providerMessageId: sid });
-    if (message) {
-      message.status = status;
-      message.errorCode = params.ErrorCode || null;
-      await em.flush();
+    if (!(status in DELIVERY_RANK)) {
+      // accepted, scheduled, canceled, receiving, received: not about a reply's delivery.
+      webhookCounter.inc({ kind: 'status', outcome: 'ignored' });
+      ctx.status = 204;
+      return;
     }
-    webhookCounter.inc({ kind: 'status', outcome: message ? 'recorded' : 'unknown_message' });
+    const outcome = await recordDeliveryStatus(deps, {
+      providerMessageId: sid,
+      status: status as DeliveryStatus,
+      errorCode: params.ErrorCode || null,
+      errorMessage: params.ErrorMessage || twilioErrorText(params.ErrorCode),
+    }, typeof ctx.query.caseId === 'string' && ctx.query.caseId.startsWith('msg:') ? ctx.query.caseId : undefined);
+    webhookCounter.inc({ kind: 'status', outcome });
     ctx.status = 204;
   });
 

@@ -37,6 +37,11 @@ export const CaseSchema = defineEntity({
     wouldAutoSend: p.boolean().nullable(),
     supersededBy: p.string().nullable(),
     draftError: p.text().nullable(),
+    /** Why a message got no reply though not screened out: an opt-out keyword, help, an opted-out customer. */
+    blockedReason: p.string().nullable(),
+    /** Delivery of the reply as the provider reports it, and what went wrong (Twilio error code and text). */
+    deliveryStatus: p.string().nullable(),
+    deliveryError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),

@@ -7,12 +7,20 @@ export const CustomerSchema = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     displayName: p.string().nullable(),
+    /** Set by an SMS/WhatsApp STOP (cleared by START): nothing is sent to the customer while set. */
+    optedOutAt: p.datetime().nullable(),
+    /** A supervisor merged this customer into another; its identities and conversations moved there. */
+    mergedInto: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
 export type Customer = InferEntity<typeof CustomerSchema>;
 
-/** How a customer is reached on one channel (a phone number, a WhatsApp address, a chat visitor id). */
+/**
+ * How a customer is reached: a phone number (`sms`), a WhatsApp number (`whatsapp`), an email address
+ * (`email`) or a web chat visitor id (`webchat`). The address is bare (no `whatsapp:` prefix), so one number
+ * on SMS and WhatsApp finds one customer.
+ */
 export const CustomerIdentitySchema = defineEntity({
   name: 'CustomerIdentity',
   tableName: 'customer_identities',
@@ -22,6 +30,8 @@ export const CustomerIdentitySchema = defineEntity({
     customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
     channel: p.string(),
     address: p.string(),
+    /** `auto` when an inbound message matched it, else the supervisor who linked it. */
+    linkedBy: p.string().default('auto'),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -9,3 +9,4 @@ export * from './send-ledger.entity.js';
 export * from './emulator-message.entity.js';
 export * from './policy-version.entity.js';
 export * from './guardrail-rule-set.entity.js';
+export * from './setting.entity.js';

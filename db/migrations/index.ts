@@ -4,9 +4,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121233003 } from './Migration20261121233003.js';
 import { Migration20261121235234 } from './Migration20261121235234.js';
 import { Migration20261122014500 } from './Migration20261122014500.js';
+import { Migration20261201192812 } from './Migration20261201192812.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233003', class: Migration20261121233003 },
   { name: 'Migration20261121235234', class: Migration20261121235234 },
   { name: 'Migration20261122014500', class: Migration20261122014500 },
+  { name: 'Migration20261201192812', class: Migration20261201192812 },
 ];

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import type { ActivityDeps } from '../../activities/index.js';
 import { buildApp } from '../../api/app.js';
 import { CaseEventHub } from '../../api/case-event-hub.js';
+import { EmulatorCarrier } from '../../api/emulator/twilio-delivery.js';
 import { initOrm, type Orm } from '../../db/orm.js';
 import { loadConfig, type Config } from '../../runtime/config.js';
 import { freePort } from '../../runtime/ports.js';
@@ -67,7 +68,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const caseEvents = new CaseEventHub(config.databaseUrl!);
   await caseEvents.start();
-  const server: Server = buildApp({ config, orm, temporal: client, caseEvents }).listen(port, '127.0.0.1');
+  const emulatorCarrier = new EmulatorCarrier(orm, config.twilio.authToken);
+  const server: Server = buildApp({ config, orm, temporal: client, caseEvents, emulatorCarrier }).listen(port, '127.0.0.1');
   await once(server, 'listening');
 
   return {
@@ -77,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     client,
     worker,
     async stop() {
+      emulatorCarrier.close();
       server.closeAllConnections();
       server.close();
       await caseEvents.close();

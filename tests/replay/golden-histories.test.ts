@@ -17,6 +17,8 @@ describe('golden histories', () => {
       'llm-down-then-human-edit', 'send-retried-after-lost-worker', 'claim-refuse-release-decide',
       // Recorded after cases opened in one local activity (patch open-case-in-one-step); the others before.
       'auto-send-opened-in-one-step', 'superseded-opened-in-one-step',
+      // Recorded after carrier keywords, split replies and delivery reports (patch channel-rules-and-delivery).
+      'stop-keyword', 'delivery-failed-back-to-review-then-failed', 'split-reply-delivered', 'whatsapp-window-refused',
     ]));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newSid, segmentCount } from '../../api/emulator/twilio-resources.js';
+import { deliveryPlan } from '../../api/emulator/twilio-delivery.js';
+import { newSid } from '../../api/emulator/twilio-resources.js';
 import { bareAddress, channelOfTwilioAddress } from '../../channels/addresses.js';
 
 describe('Twilio emulator resources', () => {
@@ -7,12 +8,10 @@ describe('Twilio emulator resources', () => {
     expect(newSid('SM')).toMatch(/^SM[0-9a-f]{32}$/);
   });
 
-  it('counts SMS segments as carriers do: 160 GSM-7 characters, or 70 with any other character', () => {
-    expect(segmentCount('a'.repeat(160))).toBe(1);
-    expect(segmentCount('a'.repeat(161))).toBe(2);
-    expect(segmentCount('ü'.repeat(160))).toBe(1);
-    expect(segmentCount(`${'a'.repeat(69)}✓`)).toBe(1);
-    expect(segmentCount(`${'a'.repeat(70)}✓`)).toBe(2);
+  it('delivers like a carrier: sent then delivered, read on WhatsApp, and undelivered to reserved test numbers', () => {
+    expect(deliveryPlan({ to: '+14155550100' }).map((s) => s.status)).toEqual(['sent', 'delivered']);
+    expect(deliveryPlan({ to: 'whatsapp:+14155550100' }).map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
+    expect(deliveryPlan({ to: '+15005550006' }).at(-1)).toEqual({ status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset' });
   });
 });
 

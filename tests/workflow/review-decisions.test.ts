@@ -37,12 +37,12 @@ describe('deciding a case', () => {
     expect(row).toMatchObject({ stage: 'sent', decision: 'approve', decidedBy: rev });
   });
 
-  it('sends the reviewer\'s text instead of the draft on edit', async () => {
+  it('sends the reviewer\'s text instead of the draft on edit, in GSM-7 so the SMS stays one segment', async () => {
     const { handle, customer } = await openCase(stack, 'Can I change my delivery address?');
     await waitForStage(handle, 'awaiting_review');
     await handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: rev, text: 'Yes — reply with the new address.' }] });
     expect((await handle.result()).stage).toBe('sent');
-    expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Yes — reply with the new address.']);
+    expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Yes - reply with the new address.']);
   });
 
   it('refuses an edit that breaks an outbound rule, naming the rule, and sends nothing until a clean one', async () => {

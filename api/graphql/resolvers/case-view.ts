@@ -7,11 +7,13 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
   const stage = live?.stage ?? row.stage;
   return {
     id: row.id,
+    // Not in the schema: lets Case.attachments find the inbound message.
+    inboundMessageId: row.inboundMessageId,
     stage: stage.toUpperCase(),
     channel: row.channel.toUpperCase(),
     inboundText: row.inboundText,
     inboundRedacted: row.inboundRedacted ?? null,
-    customer: { id: row.customerId, displayName: null },
+    customer: { id: row.customerId },
     intent: live?.intent ?? row.intent,
     confidence: live?.confidence ?? row.confidence,
     draft: live?.draft ?? row.draft,
@@ -31,6 +33,9 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     wouldAutoSend: live?.wouldAutoSend ?? row.wouldAutoSend,
     draftError: live?.draftError ?? row.draftError,
     supersededBy: live?.supersededBy ?? row.supersededBy,
+    blockedReason: (live?.blockedReason ?? row.blockedReason)?.toUpperCase() ?? null,
+    deliveryStatus: live ? live.delivery?.status ?? null : row.deliveryStatus,
+    deliveryError: live ? live.deliveryError ?? null : row.deliveryError,
   };
 }
 

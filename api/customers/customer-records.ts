@@ -1,0 +1,109 @@
+// Customers as one person across channels: reading their history, linking an identity by hand, and merging
+// two customers that turned out to be one. Called by the GraphQL resolvers.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CustomerIdentitySchema, CustomerSchema, type Customer } from '../../db/entities/index.js';
+import type { Attachment, Channel } from '../../workflows/contract.js';
+
+export interface HistoryRow {
+  id: string;
+  case_id: string;
+  channel: Channel;
+  direction: 'inbound' | 'outbound';
+  body: string;
+  attachments: Attachment[];
+  status: string | null;
+  error_code: string | null;
+  part: number;
+  created_at: Date;
+  status_updated_at: Date | null;
+}
+
+const HISTORY_SQL = `
+  select * from (
+    select m.id, m.case_id, m.channel, m.direction, m.body, m.attachments, m.status, m.error_code, m.part, m.created_at, m.status_updated_at
+    from messages m join conversations v on v.id = m.conversation_id
+    where v.customer_id = ? order by m.created_at desc, m.part desc limit ?
+  ) recent order by created_at, part`;
+
+/** The customer's latest messages on every channel, oldest first. */
+export function customerHistory(em: EntityManager, customerId: string, last: number): Promise<HistoryRow[]> {
+  return em.getConnection().execute<HistoryRow[]>(HISTORY_SQL, [customerId, last]);
+}
+
+export class CustomerRecordError extends Error {
+  constructor(readonly code: 'NOT_FOUND' | 'BAD_INPUT', message: string) {
+    super(message);
+  }
+}
+
+const ADDRESS_RULES: Record<Channel, { pattern: RegExp; example: string }> = {
+  sms: { pattern: /^\+[1-9]\d{6,14}$/, example: '+15551234567' },
+  whatsapp: { pattern: /^\+[1-9]\d{6,14}$/, example: '+15551234567' },
+  email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, example: 'kim@example.com' },
+  webchat: { pattern: /^[0-9a-f-]{36}$/, example: 'a visitor id' },
+};
+
+/** The address as identities store it, or an error saying what a valid one looks like. */
+export function normaliseAddress(channel: Channel, address: string): string {
+  let value = address.trim().replace(/^whatsapp:/i, '');
+  if (channel === 'sms' || channel === 'whatsapp') value = value.replace(/[\s().-]/g, '');
+  if (channel === 'email') value = value.toLowerCase();
+  const rule = ADDRESS_RULES[channel];
+  if (!rule.pattern.test(value)) throw new CustomerRecordError('BAD_INPUT', `"${address}" is not a ${channel} address (e.g. ${rule.example})`);
+  return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function activeCustomer(em: EntityManager, id: string): Promise<Customer> {
+  const customer = UUID.test(id) ? await em.findOne(CustomerSchema, { id }) : null;
+  if (!customer) throw new CustomerRecordError('NOT_FOUND', `no customer ${id}`);
+  if (customer.mergedInto) throw new CustomerRecordError('BAD_INPUT', `customer ${id} was merged into ${customer.mergedInto}`);
+  return customer;
+}
+
+export async function linkIdentity(em: EntityManager, customerId: string, channel: Channel, address: string, by: string): Promise<Customer> {
+  const customer = await activeCustomer(em, customerId);
+  const bare = normaliseAddress(channel, address);
+  const existing = await em.findOne(CustomerIdentitySchema, { channel, address: bare });
+  if (existing && existing.customer.id !== customer.id) {
+    throw new CustomerRecordError('BAD_INPUT', `${bare} already belongs to customer ${existing.customer.id}: merge the two customers instead`);
+  }
+  if (!existing) {
+    em.create(CustomerIdentitySchema, { customer, channel, address: bare, linkedBy: by });
+    await em.flush();
+    await audit(em, by, 'identity_linked', { customerId, channel, address: bare });
+  }
+  return customer;
+}
+
+// Everything of the source moves to the target in one transaction; the source stays as a tombstone pointing
+// at the target, so links to it still resolve. An opt-out on either side survives the merge.
+const MERGE_SQL = [
+  'update customer_identities set customer_id = ? where customer_id = ?',
+  'update conversations set customer_id = ? where customer_id = ?',
+  'update cases set customer_id = ? where customer_id = ?',
+];
+
+export async function mergeCustomers(em: EntityManager, sourceId: string, targetId: string, by: string): Promise<Customer> {
+  if (sourceId === targetId) throw new CustomerRecordError('BAD_INPUT', 'a customer cannot be merged into itself');
+  const source = await activeCustomer(em, sourceId);
+  const target = await activeCustomer(em, targetId);
+  await em.transactional(async (tx) => {
+    for (const sql of MERGE_SQL) await tx.execute(sql, [target.id, source.id]);
+    await tx.nativeUpdate(CustomerSchema, { id: target.id }, {
+      displayName: target.displayName ?? source.displayName,
+      optedOutAt: target.optedOutAt ?? source.optedOutAt,
+    });
+    await tx.nativeUpdate(CustomerSchema, { id: source.id }, { mergedInto: target.id });
+    await audit(tx, by, 'customers_merged', { sourceId, targetId });
+  });
+  return em.fork().findOneOrFail(CustomerSchema, { id: target.id });
+}
+
+async function audit(em: EntityManager, actor: string, type: string, detail: Record<string, unknown>): Promise<void> {
+  await em.execute(
+    'insert into audit_events (case_id, actor, type, detail, created_at) values (null, ?, ?, ?::jsonb, now())',
+    [actor, type, JSON.stringify(detail)],
+  );
+}

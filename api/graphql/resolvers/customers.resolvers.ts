@@ -1,0 +1,78 @@
+import { CustomerIdentitySchema, CustomerSchema, MessageSchema, type Customer } from '../../../db/entities/index.js';
+import type { Channel } from '../../../workflows/contract.js';
+import { CustomerRecordError, customerHistory, linkIdentity, mergeCustomers, type HistoryRow } from '../../customers/customer-records.js';
+import { requireUser, type GraphQLContext } from '../context.js';
+import { codedError } from '../errors.js';
+
+const SUPERVISORS = ['SUPERVISOR', 'ADMIN'] as const;
+const MAX_HISTORY = 200;
+
+function messageView(row: HistoryRow) {
+  return {
+    id: row.id, caseId: row.case_id, channel: row.channel.toUpperCase(), direction: row.direction.toUpperCase(), body: row.body,
+    attachments: row.attachments ?? [], status: row.status, errorCode: row.error_code, part: row.part,
+    createdAt: new Date(row.created_at).toISOString(), statusUpdatedAt: row.status_updated_at ? new Date(row.status_updated_at).toISOString() : null,
+  };
+}
+
+/** A customer row loaded once per request, however many fields ask for it. */
+function loadCustomer(ctx: GraphQLContext, id: string): Promise<Customer | null> {
+  return ctx.em.findOne(CustomerSchema, { id });
+}
+
+function asCoded<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((error: unknown): never => {
+    if (error instanceof CustomerRecordError) throw codedError(error.code, error.message);
+    throw error;
+  });
+}
+
+export const customersResolvers = {
+  Query: {
+    async customer(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+      requireUser(ctx);
+      return /^[0-9a-f-]{36}$/i.test(id) && (await loadCustomer(ctx, id)) ? { id } : null;
+    },
+  },
+  Mutation: {
+    linkIdentity(_: unknown, args: { customerId: string; channel: string; address: string }, ctx: GraphQLContext) {
+      const user = requireUser(ctx, [...SUPERVISORS]);
+      return asCoded(async () => {
+        const customer = await linkIdentity(ctx.em, args.customerId, args.channel.toLowerCase() as Channel, args.address, user.email);
+        return { id: customer.id };
+      });
+    },
+    mergeCustomers(_: unknown, args: { sourceId: string; targetId: string }, ctx: GraphQLContext) {
+      const user = requireUser(ctx, [...SUPERVISORS]);
+      return asCoded(async () => ({ id: (await mergeCustomers(ctx.em, args.sourceId, args.targetId, user.email)).id }));
+    },
+  },
+  Customer: {
+    async displayName({ id }: { id: string }, _: unknown, ctx: GraphQLContext) {
+      return (await loadCustomer(ctx, id))?.displayName ?? null;
+    },
+    async optedOut({ id }: { id: string }, _: unknown, ctx: GraphQLContext) {
+      return Boolean((await loadCustomer(ctx, id))?.optedOutAt);
+    },
+    async identities({ id }: { id: string }, _: unknown, ctx: GraphQLContext) {
+      const rows = await ctx.em.find(CustomerIdentitySchema, { customer: id }, { orderBy: { createdAt: 'asc' } });
+      return rows.map((row) => ({ ...row, channel: row.channel.toUpperCase(), createdAt: row.createdAt.toISOString() }));
+    },
+    async history({ id }: { id: string }, { last }: { last: number }, ctx: GraphQLContext) {
+      if (!Number.isInteger(last) || last < 1 || last > MAX_HISTORY) throw codedError('BAD_INPUT', `last must be between 1 and ${MAX_HISTORY}`);
+      return (await customerHistory(ctx.em, id, last)).map(messageView);
+    },
+  },
+  Case: {
+    async attachments({ inboundMessageId }: { inboundMessageId: string }, _: unknown, ctx: GraphQLContext) {
+      return (await ctx.em.findOne(MessageSchema, { id: inboundMessageId }))?.attachments ?? [];
+    },
+    async replies({ id }: { id: string }, _: unknown, ctx: GraphQLContext) {
+      const rows = await ctx.em.find(MessageSchema, { caseId: id, direction: 'outbound' }, { orderBy: { createdAt: 'asc', part: 'asc' } });
+      return rows.map((row) => messageView({
+        id: row.id, case_id: row.caseId, channel: row.channel as Channel, direction: 'outbound', body: row.body, attachments: [],
+        status: row.status ?? null, error_code: row.errorCode ?? null, part: row.part, created_at: row.createdAt, status_updated_at: row.statusUpdatedAt ?? null,
+      }));
+    },
+  },
+};
