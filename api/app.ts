@@ -1,5 +1,6 @@
 // buildApp(deps): the whole HTTP surface on one Koa app. Listening happens in api/main.ts (or a test).
 import Koa from 'koa';
+import { chatRouter } from './chat/chat-router.js';
 import { serveConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
 import { EmulatorCarrier } from './emulator/twilio-delivery.js';
@@ -35,6 +36,7 @@ export function buildApp(deps: ApiDeps): Koa {
     ctx.body = await registry.metrics();
   });
   app.use(twilioWebhookRouter(deps).routes());
+  app.use(chatRouter(deps).routes());
   if (deps.config.twilio.emulated) {
     const carrier = deps.emulatorCarrier ?? new EmulatorCarrier(deps.orm, deps.config.twilio.authToken);
     app.use(twilioEmulatorRouter(deps, carrier).routes());

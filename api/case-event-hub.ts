@@ -1,8 +1,14 @@
-// Fans PostgreSQL NOTIFY case events out to this API instance's GraphQL subscribers. One LISTEN
-// connection per instance; it reconnects after a database restart.
+// Fans PostgreSQL NOTIFY events out to this API instance's subscribers: case events for GraphQL, new
+// replies for web chat visitors, handset updates for the emulator's Phone page. One LISTEN connection per
+// instance, whichever worker or instance sent the NOTIFY; it reconnects after a database restart.
 import { EventEmitter, on } from 'node:events';
 import pg from 'pg';
 import { CASE_EVENTS_CHANNEL, type CaseEvent } from '../db/case-events.js';
+import { CONVERSATION_MESSAGES_CHANNEL } from '../db/conversation-events.js';
+import { HANDSET_EVENTS_CHANNEL } from './emulator/handset-events.js';
+
+const CHANNELS = [CASE_EVENTS_CHANNEL, CONVERSATION_MESSAGES_CHANNEL, HANDSET_EVENTS_CHANNEL] as const;
+export type NotifyChannel = (typeof CHANNELS)[number];
 
 export class CaseEventHub {
   private readonly emitter = new EventEmitter({ captureRejections: true });
@@ -17,9 +23,14 @@ export class CaseEventHub {
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
-      if (message.channel !== CASE_EVENTS_CHANNEL || !message.payload) return;
+      if (!message.payload) return;
+      // Case events and handset updates are JSON; a conversation's news is its id.
+      if (message.channel === CONVERSATION_MESSAGES_CHANNEL) {
+        this.emitter.emit(message.channel, message.payload);
+        return;
+      }
       try {
-        this.emitter.emit('event', JSON.parse(message.payload) as CaseEvent);
+        this.emitter.emit(message.channel, JSON.parse(message.payload));
       } catch {
         // A malformed payload is not ours to crash on.
       }
@@ -27,7 +38,7 @@ export class CaseEventHub {
     client.on('error', () => this.reconnectSoon());
     client.on('end', () => this.reconnectSoon());
     await client.connect();
-    await client.query(`listen ${CASE_EVENTS_CHANNEL}`);
+    for (const channel of CHANNELS) await client.query(`listen ${channel}`);
     this.client = client;
   }
 
@@ -40,9 +51,14 @@ export class CaseEventHub {
     }, 1_000);
   }
 
-  /** An endless stream of events for one subscriber; ends when the subscriber stops reading. */
-  async *subscribe(signal?: AbortSignal): AsyncGenerator<CaseEvent> {
-    for await (const [event] of on(this.emitter, 'event', { signal })) yield event as CaseEvent;
+  /** An endless stream of case events for one subscriber; ends when the subscriber stops reading. */
+  subscribe(signal?: AbortSignal): AsyncGenerator<CaseEvent> {
+    return this.listen<CaseEvent>(CASE_EVENTS_CHANNEL, signal);
+  }
+
+  /** Every payload NOTIFYed on `channel` from now on, until `signal` aborts. */
+  async *listen<T>(channel: NotifyChannel, signal?: AbortSignal): AsyncGenerator<T> {
+    for await (const [payload] of on(this.emitter, channel, { signal })) yield payload as T;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import { casesResolvers } from './resolvers/cases.resolvers.js';
 import { customersResolvers } from './resolvers/customers.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
+import { handsetResolvers } from './resolvers/handset.resolvers.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
@@ -16,7 +17,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers],
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.

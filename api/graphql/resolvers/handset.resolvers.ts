@@ -1,0 +1,61 @@
+// The console's Phone page: the Twilio emulator's handsets, only while no Twilio account is configured.
+import { EmulatorMessageSchema, type EmulatorMessage } from '../../../db/entities/index.js';
+import { handsetOf, type HandsetEvent } from '../../emulator/handset-events.js';
+import { HandsetInputError, handsetAddress, handsetThread, sendFromHandset } from '../../emulator/handset.js';
+import { requireUser, type GraphQLContext } from '../context.js';
+import { codedError } from '../errors.js';
+
+type HandsetArgs = { number: string; channel: 'SMS' | 'WHATSAPP' };
+
+function requireEmulator(ctx: GraphQLContext): void {
+  requireUser(ctx);
+  if (!ctx.deps.config.twilio.emulated) {
+    throw codedError('BAD_INPUT', 'the Twilio emulator is off because TWILIO_ACCOUNT_SID is set: use a real phone');
+  }
+}
+
+const addressOf = ({ number, channel }: HandsetArgs) => handsetAddress(channel === 'WHATSAPP' ? 'whatsapp' : 'sms', number.replace(/[\s().-]/g, ''));
+
+function messageView(message: EmulatorMessage) {
+  return {
+    ...message,
+    direction: message.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND',
+    createdAt: message.dateCreated.toISOString(),
+    updatedAt: message.dateUpdated.toISOString(),
+  };
+}
+
+export const handsetResolvers = {
+  Query: {
+    async handsetThread(_: unknown, args: HandsetArgs, ctx: GraphQLContext) {
+      requireEmulator(ctx);
+      return (await handsetThread(ctx.em, addressOf(args))).map(messageView);
+    },
+  },
+  Mutation: {
+    async sendFromHandset(_: unknown, { input }: { input: HandsetArgs & { body: string; profileName?: string | null } }, ctx: GraphQLContext) {
+      requireEmulator(ctx);
+      try {
+        const channel = input.channel === 'WHATSAPP' ? 'whatsapp' : 'sms';
+        return messageView(await sendFromHandset(ctx.deps, { ...input, channel, profileName: input.profileName ?? undefined }));
+      } catch (error) {
+        if (error instanceof HandsetInputError) throw codedError('BAD_INPUT', error.message);
+        throw error;
+      }
+    },
+  },
+  Subscription: {
+    handsetEvents: {
+      async *subscribe(_: unknown, args: HandsetArgs, ctx: GraphQLContext) {
+        requireEmulator(ctx);
+        const address = addressOf(args);
+        for await (const event of ctx.deps.caseEvents.listen<HandsetEvent>('emulator_handsets', ctx.request.signal)) {
+          if (event.handset !== address) continue;
+          // A fresh fork per event: the subscription outlives any one identity map.
+          const message = await ctx.deps.orm.em.fork().findOne(EmulatorMessageSchema, { sid: event.sid });
+          if (message && handsetOf(message) === address) yield { handsetEvents: messageView(message) };
+        }
+      },
+    },
+  },
+};
