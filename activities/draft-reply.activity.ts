@@ -1,10 +1,21 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { CaseSchema } from '../db/entities/index.js';
+import { CaseSchema, MessageSchema } from '../db/entities/index.js';
 import { findPii, redact as redactPii } from '../guardrails/pii.js';
-import { DrafterError, type Draft } from '../llm/drafter.js';
+import { DrafterError, type Draft, type HistoryLine } from '../llm/drafter.js';
 import type { ActivityDeps } from './deps.js';
 
 export type DraftResult = Pick<Draft, 'text' | 'intent' | 'confidence' | 'needsHuman' | 'model'>;
+
+/** How much of a customer's past the drafter reads: enough for context, little enough for a prompt. */
+const HISTORY_LINES = 12;
+
+// The customer's latest messages on every channel (one customer, many channels), before this case's own.
+const HISTORY_SQL = `
+  select * from (
+    select m.channel, m.direction, m.body, m.created_at from messages m join conversations v on v.id = m.conversation_id
+    where v.customer_id = ? and m.case_id <> all(?::varchar[]) and m.created_at <= ?
+    order by m.created_at desc, m.part desc limit ?
+  ) recent order by created_at`;
 
 export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
   return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
@@ -16,10 +27,24 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
       : [];
     // The drafter sees PII tokens, never the customer's raw email or number.
     const redact = (text: string) => redactPii(text, findPii(text));
+    const [history, inbound] = await Promise.all([
+      em.execute<{ channel: string; direction: string; body: string; created_at: string }[]>(HISTORY_SQL, [
+        found.customerId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
+      ]),
+      em.findOne(MessageSchema, { id: found.inboundMessageId }),
+    ]);
     try {
       // Screening stored the redacted copy already; computing it again is for cases screened before it did.
       const redacted = (c: typeof found) => c.inboundRedacted ?? redact(c.inboundText);
-      const draft = await drafter.draft({ channel: found.channel, text: redacted(found), earlier: earlier.map(redacted) });
+      const draft = await drafter.draft({
+        channel: found.channel,
+        text: redacted(found),
+        earlier: earlier.map(redacted),
+        history: history.map((row): HistoryLine => ({
+          channel: row.channel, from: row.direction === 'inbound' ? 'customer' : 'business', text: redact(row.body), at: new Date(row.created_at).toISOString(),
+        })),
+        attachments: inbound?.attachments.map((a) => a.contentType),
+      });
       return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
       if (error instanceof DrafterError) {

@@ -19,6 +19,17 @@ export interface DraftRequest {
   text: string;
   /** Earlier unanswered messages of the conversation, oldest first, answered together with this one. */
   earlier?: string[];
+  /** What the customer and the business said before, on every channel, oldest first, PII as tokens. */
+  history?: HistoryLine[];
+  /** Content types of media the customer attached (the drafter cannot see them, but knows they are there). */
+  attachments?: string[];
+}
+
+export interface HistoryLine {
+  channel: string;
+  from: 'customer' | 'business';
+  text: string;
+  at: string;
 }
 
 export interface Draft {

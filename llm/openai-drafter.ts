@@ -94,9 +94,14 @@ export function parseDraft(content: string | null | undefined, model: string): D
   };
 }
 
-function userPrompt(request: DraftRequest): string {
+export function userPrompt(request: DraftRequest): string {
+  const history = request.history?.length
+    ? `Earlier conversation with this customer, on every channel, oldest first:\n${
+      request.history.map((line) => `[${line.at.slice(0, 16).replace('T', ' ')} ${line.channel}] ${line.from}: ${line.text}`).join('\n')}\n\n`
+    : '';
   const earlier = request.earlier?.length
     ? `Earlier unanswered messages, oldest first (answer them together with the latest):\n${request.earlier.join('\n---\n')}\n\n`
     : '';
-  return `Channel: ${request.channel}\n${earlier}Customer message:\n${request.text}`;
+  const attached = request.attachments?.length ? `\nThe customer attached: ${request.attachments.join(', ')} (not shown to you).` : '';
+  return `Channel: ${request.channel}\n${history}${earlier}Customer message:\n${request.text}${attached}`;
 }

@@ -36,11 +36,11 @@ export class CustomerRecordError extends Error {
   }
 }
 
-const ADDRESS_RULES: Record<Channel, { pattern: RegExp; example: string }> = {
-  sms: { pattern: /^\+[1-9]\d{6,14}$/, example: '+15551234567' },
-  whatsapp: { pattern: /^\+[1-9]\d{6,14}$/, example: '+15551234567' },
-  email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, example: 'kim@example.com' },
-  webchat: { pattern: /^[0-9a-f-]{36}$/, example: 'a visitor id' },
+const ADDRESS_RULES: Record<Channel, { pattern: RegExp; name: string; example: string }> = {
+  sms: { pattern: /^\+[1-9]\d{6,14}$/, name: 'phone number', example: '+15551234567' },
+  whatsapp: { pattern: /^\+[1-9]\d{6,14}$/, name: 'WhatsApp number', example: '+15551234567' },
+  email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, name: 'email address', example: 'kim@example.com' },
+  webchat: { pattern: /^[0-9a-f-]{36}$/, name: 'web chat visitor id', example: 'the id from the visitor\'s chat' },
 };
 
 /** The address as identities store it, or an error saying what a valid one looks like. */
@@ -49,7 +49,7 @@ export function normaliseAddress(channel: Channel, address: string): string {
   if (channel === 'sms' || channel === 'whatsapp') value = value.replace(/[\s().-]/g, '');
   if (channel === 'email') value = value.toLowerCase();
   const rule = ADDRESS_RULES[channel];
-  if (!rule.pattern.test(value)) throw new CustomerRecordError('BAD_INPUT', `"${address}" is not a ${channel} address (e.g. ${rule.example})`);
+  if (!rule.pattern.test(value)) throw new CustomerRecordError('BAD_INPUT', `"${address}" is not a valid ${rule.name} (e.g. ${rule.example})`);
   return value;
 }
 
