@@ -39,7 +39,7 @@ export interface BenchStack {
   client: Client;
   worker: ChildProcess;
   /** Posts a signed inbound SMS as Twilio would. `unpolled`: to an API whose task queue no worker polls. */
-  webhook(body: string, options?: { unpolled?: boolean }): Promise<Webhook>;
+  webhook(body: string, options?: { unpolled?: boolean; sid?: string; from?: string }): Promise<Webhook>;
   /** When the emulator (standing in for Twilio) accepted the reply to each number. */
   providerCalledAt(numbers: string[], timeoutMs: number): Promise<Map<string, number>>;
   workerRssMb(): number;
@@ -87,8 +87,9 @@ export async function startBenchStack(): Promise<BenchStack> {
   return {
     config, orm, client, worker,
     async webhook(body, options = {}) {
-      const sid = `SM${randomUUID().replaceAll('-', '')}`;
-      const from = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      // A given sid and number replay a delivery, as Twilio's retries do.
+      const sid = options.sid ?? `SM${randomUUID().replaceAll('-', '')}`;
+      const from = options.from ?? `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
       const params = { MessageSid: sid, From: from, To: EMULATOR_BUSINESS_NUMBER, Body: body };
       const signature = twilio.getExpectedTwilioSignature(config.twilio.authToken, `${config.publicUrl}/webhooks/twilio/messages`, params);
       const port = options.unpolled ? unpolledPort : apiPort;

@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   banner(config, [
     `Console          ${local}`,
     `GraphQL          ${local}/graphql`,
+    `Web chat         ${local}/chat  (what customers see)`,
+    ...(config.twilio.emulated ? [`Phone            ${local}/phone  (be a customer on SMS or WhatsApp, no Twilio account needed)`] : []),
     `Temporal UI      ${temporal.uiUrl ?? '(not known: set TEMPORAL_UI_URL)'}`,
     `Temporal         ${temporal.address}  (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
     `PostgreSQL       ${database.url.replace(/:[^:@/]+@/, ':•••@')}`,
