@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { formatReply } from '../channels/format/channel-format.js';
-import type { OutboundReply, SentReply } from '../channels/reply-sender.js';
+import { ProviderRefusal, type OutboundReply, type SentReply } from '../channels/reply-sender.js';
 import { CONVERSATION_MESSAGES_CHANNEL } from '../db/conversation-events.js';
 import { findPii, redactWithTokens, restoreTokens } from '../guardrails/pii.js';
 import { WHATSAPP_WINDOW_MS } from '../workflows/case-policy.js';
@@ -15,7 +15,7 @@ export interface SendReplyInput {
   attempt?: number;
 }
 
-export type NotSentReason = 'opted_out' | 'whatsapp_window_closed';
+export type NotSentReason = 'opted_out' | 'whatsapp_window_closed' | 'provider_refused';
 
 export type SendOutcome =
   | { outcome: 'sent'; providerMessageId: string; providerMessageIds: string[]; status: DeliveryStatus }
@@ -29,7 +29,8 @@ export type SendOutcome =
 const CLAIM_SEND_SQL = `
   with target as (
     select c.id as case_id, c.inbound_text, v.id as conversation_id, v.channel, v.customer_address, v.business_address,
-      u.opted_out_at is not null as opted_out,
+      -- STOP is a carrier keyword: it ends SMS and WhatsApp messages, not a chat the customer is having.
+      u.opted_out_at is not null and v.channel in ('sms', 'whatsapp') as opted_out,
       v.channel = 'whatsapp' and v.last_message_at < now() - make_interval(secs => ?) as window_closed
     from cases c join conversations v on v.id = c.conversation_id join customers u on u.id = v.customer_id
     where c.id = ?
@@ -86,7 +87,13 @@ const NOT_SENT_MESSAGES: Record<NotSentReason, string> = {
   opted_out: 'The customer opted out (STOP): nothing is sent to them until they write START.',
   whatsapp_window_closed:
     'Outside WhatsApp\'s 24-hour customer service window: a free-form reply is refused; an approved template message is needed.',
+  provider_refused: 'Twilio refused the message',
 };
+
+/** Twilio's "unsubscribed recipient": the customer opted out with the carrier; we record it too. */
+const UNSUBSCRIBED = '21610';
+const MARK_OPTED_OUT_SQL = `update customers set opted_out_at = coalesce(opted_out_at, now())
+  where id = (select v.customer_id from cases c join conversations v on v.id = c.conversation_id where c.id = ?)`;
 
 /**
  * Sends the case's reply, split into the parts its channel carries. The ledger row is committed before the
@@ -121,7 +128,15 @@ export function sendReplyActivity({ orm, sender }: ActivityDeps) {
       // Only the first part this try sends can be in doubt: an earlier try may have died right after it.
       const inDoubt = index === target.parts_sent && !target.claimed;
       const earlier = inDoubt ? await sender.findSent(reply, new Date(target.created_ms! - 60_000)) : null;
-      const sent: SentReply = earlier ?? await sender.send(reply);
+      let sent: SentReply;
+      try {
+        sent = earlier ?? await sender.send(reply);
+      } catch (error) {
+        if (!(error instanceof ProviderRefusal)) throw error;
+        if (error.code === UNSUBSCRIBED) await em.execute(MARK_OPTED_OUT_SQL, [caseId]);
+        const part = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
+        return notSent('provider_refused', `Twilio refused the message${part}: error ${error.code}, ${error.message}`);
+      }
       const recorded = await em.execute(RECORD_PART_SQL, [
         index + 1, index + 1 === parts.length, sent.providerMessageId, caseId, attempt, index,
         randomUUID(), target.conversation_id, target.channel, sent.providerMessageId, parts[index], sent.status, index + 1,
@@ -136,6 +151,6 @@ export function sendReplyActivity({ orm, sender }: ActivityDeps) {
   };
 }
 
-function notSent(reason: NotSentReason): SendOutcome {
-  return { outcome: 'not_sent', providerMessageId: null, reason, message: NOT_SENT_MESSAGES[reason] };
+function notSent(reason: NotSentReason, message = NOT_SENT_MESSAGES[reason]): SendOutcome {
+  return { outcome: 'not_sent', providerMessageId: null, reason, message };
 }

@@ -14,6 +14,17 @@ export interface SentReply {
   status: string;
 }
 
+/**
+ * The provider refused this message for good (Twilio answers 4xx: an unsubscribed recipient, an invalid
+ * number): sending it again cannot help, so the case records why instead of retrying.
+ */
+export class ProviderRefusal extends Error {
+  override name = 'ProviderRefusal';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
 /** Sends replies to customers: over Twilio's REST API (or its built-in emulator), or into the web chat. */
 export interface ReplySender {
   send(reply: OutboundReply): Promise<SentReply>;

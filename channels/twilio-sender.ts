@@ -2,7 +2,7 @@
 // the built-in emulator instead of api.twilio.com, through its supported custom-HTTP-client hook.
 import twilio from 'twilio';
 import type { Config } from '../runtime/config.js';
-import type { OutboundReply, ReplySender, SentReply } from './reply-sender.js';
+import { ProviderRefusal, type OutboundReply, type ReplySender, type SentReply } from './reply-sender.js';
 
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
@@ -31,14 +31,21 @@ export class TwilioReplySender implements ReplySender {
   }
 
   async send(reply: OutboundReply): Promise<SentReply> {
-    const message = await this.client.messages.create({
-      to: reply.to,
-      from: reply.from,
-      body: reply.body,
-      // The case rides along so a status callback reaches its case even before the message is recorded.
-      statusCallback: `${this.statusCallbackUrl}?caseId=${encodeURIComponent(reply.caseId)}`,
-    });
-    return { providerMessageId: message.sid, status: message.status };
+    try {
+      const message = await this.client.messages.create({
+        to: reply.to,
+        from: reply.from,
+        body: reply.body,
+        // The case rides along so a status callback reaches its case even before the message is recorded.
+        statusCallback: `${this.statusCallbackUrl}?caseId=${encodeURIComponent(reply.caseId)}`,
+      });
+      return { providerMessageId: message.sid, status: message.status };
+    } catch (error) {
+      // 429 and 5xx are worth retrying; any other 4xx is Twilio saying no to this message.
+      const { status, code, message } = error as { status?: number; code?: number; message?: string };
+      if (status && status >= 400 && status < 500 && status !== 429) throw new ProviderRefusal(String(code ?? status), message ?? 'refused');
+      throw error;
+    }
   }
 
   async findSent(reply: OutboundReply, since: Date): Promise<SentReply | null> {

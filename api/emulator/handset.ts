@@ -6,6 +6,7 @@ import twilio from 'twilio';
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/index.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
 import type { ApiDeps } from '../deps.js';
+import { keywordReply } from './carrier-keywords.js';
 import { notifyHandset } from './handset-events.js';
 import { API_VERSION, newSid } from './twilio-resources.js';
 
@@ -72,7 +73,19 @@ export async function sendFromHandset(deps: ApiDeps, input: HandsetMessageInput)
   if (!response.ok) Object.assign(message, { errorCode: 11200, errorMessage: `webhook answered ${response.status || response.statusText}` });
   await em.flush();
   await notifyHandset(em, message);
+  const automatic = keywordReply(message.from, body);
+  if (automatic) await twilioAnswers(em, message, automatic);
   return message;
+}
+
+/** Twilio's own answer to a carrier keyword: sent from the business number, delivered at once. */
+async function twilioAnswers(em: EntityManager, inbound: EmulatorMessage, body: string): Promise<void> {
+  const reply = em.create(EmulatorMessageSchema, {
+    sid: newSid('SM'), accountSid: inbound.accountSid, direction: 'outbound-reply', from: inbound.to, to: inbound.from, body,
+    status: 'delivered', statusCallback: null, numSegments: 1, errorCode: null,
+  });
+  await em.flush();
+  await notifyHandset(em, reply);
 }
 
 /** Everything a handset sent and received, oldest first. */

@@ -8,6 +8,7 @@ import { smsSegments } from '../../channels/format/gsm7.js';
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/index.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readForm } from '../http/read-body.js';
+import { handsetUnsubscribed } from './carrier-keywords.js';
 import { notifyHandset } from './handset-events.js';
 import type { EmulatorCarrier } from './twilio-delivery.js';
 import { API_VERSION, messageResource, newSid, twilioError } from './twilio-resources.js';
@@ -40,6 +41,7 @@ export function twilioEmulatorRouter(deps: ApiDeps, carrier: EmulatorCarrier): R
     if (!form.Body) return fail(ctx, 400, 21602, 'Message body is required.');
     if ([...form.Body].length > MAX_BODY) return fail(ctx, 400, 21617, 'The concatenated message body exceeds the 1600 character limit');
     const em = deps.orm.em.fork();
+    if (await handsetUnsubscribed(em, form.To, form.From)) return fail(ctx, 400, 21610, 'Attempt to send to unsubscribed recipient');
     const message = em.create(EmulatorMessageSchema, {
       sid: newSid('SM'),
       accountSid,

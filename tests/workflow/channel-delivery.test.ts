@@ -3,13 +3,14 @@
 // WhatsApp's 24-hour window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNREACHABLE_PREFIX } from '../../api/emulator/twilio-delivery.js';
-import { CaseSchema, CustomerSchema, MessageSchema } from '../../db/entities/index.js';
+import { CaseSchema, CustomerSchema, EmulatorMessageSchema, MessageSchema } from '../../db/entities/index.js';
+import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
 import { decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
 import { recordHistory } from '../helpers/histories.js';
 import type { Stack } from '../helpers/stack.js';
 import type { ScriptedDrafter } from '../helpers/test-doubles.js';
-import { customerNumber } from '../helpers/twilio.js';
+import { customerNumber, messageSid } from '../helpers/twilio.js';
 import { waitFor } from '../helpers/wait.js';
 import { startWorkflowStack } from '../helpers/workflow-stack.js';
 
@@ -50,6 +51,22 @@ describe('carrier keywords', () => {
     await again.handle.executeUpdate(decideUpdate, { args: [approve] });
     expect(await again.handle.result()).toMatchObject({ stage: 'sent', delivery: { status: 'delivered' } });
     expect(await repliesTo(stack, stop.customer)).toHaveLength(1);
+  });
+
+  it('records a refusal by Twilio (21610, unsubscribed with the carrier) on the case instead of retrying it', async () => {
+    const customer = customerNumber();
+    // The customer unsubscribed with Twilio before this business used Countersign: only Twilio knows.
+    const em = stack.orm.em.fork();
+    em.create(EmulatorMessageSchema, {
+      sid: messageSid(), accountSid: stack.config.twilio.accountSid, direction: 'inbound', from: customer, to: EMULATOR_BUSINESS_NUMBER,
+      body: 'STOP', status: 'received', statusCallback: null, numSegments: 1, errorCode: null,
+    });
+    await em.flush();
+    const { handle } = await openCase(stack, 'Is the sale still on?', { customer });
+    const waiting = await waitForStage(handle, 'awaiting_review');
+    await handle.executeUpdate(decideUpdate, { args: [approve] });
+    expect(await handle.result()).toMatchObject({ stage: 'failed', deliveryError: expect.stringMatching(/Twilio refused the message: error 21610/) });
+    expect((await stack.orm.em.fork().findOneOrFail(CustomerSchema, { id: waiting.customerId! })).optedOutAt).toBeInstanceOf(Date);
   });
 
   it('treats HELP as the carrier\'s to answer and a sentence containing "stop" as a question', async () => {
