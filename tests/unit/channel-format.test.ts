@@ -5,6 +5,7 @@ import { CHANNEL_LIMITS, formatReply } from '../../channels/format/channel-forma
 import { isGsm7, septetLength, smsSegments, toGsm7Friendly } from '../../channels/format/gsm7.js';
 import { toPlainText, toWhatsApp } from '../../channels/format/markdown.js';
 import { codePointLength, splitMessage } from '../../channels/format/split.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -153,7 +154,7 @@ describe('splitMessage', () => {
   });
 
   it('keeps every word in order in trimmed, non-empty parts within the limit', () => {
-    const random = mulberry32(20260101);
+    const random = seededRandom(20260101);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const vocabulary = ['order', 'refund', 'the', 'parcel', 'arrives', 'Tuesday', 'thanks', 'a', 'délivré', '😀', 'tracking', 'e.g.'];
     for (let run = 0; run < 300; run += 1) {
@@ -211,15 +212,3 @@ describe('formatReply', () => {
     expect(formatReply('sms', '  ')).toEqual({ parts: [], encoding: 'GSM-7', segments: 0 });
   });
 });
-
-/** A small seeded PRNG so the property loop explores many inputs yet fails the same way every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

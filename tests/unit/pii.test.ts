@@ -3,6 +3,7 @@
 // checksums rather than a handful of memorised examples.
 import { describe, expect, it } from 'vitest';
 import { findPii, redact } from '../../guardrails/pii.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** The findings of one type, as the text they cover. */
 function found(text: string, type?: string): string[] {
@@ -112,17 +113,6 @@ describe('names and addresses', () => {
   });
 });
 
-// A small seeded generator keeps the property tests reproducible.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function luhnCheckDigit(body: string): string {
   let sum = 0;
@@ -162,7 +152,7 @@ describe('card numbers (property)', () => {
     { prefix: '36', length: 14 },
     { prefix: '62', length: 18 },
   ];
-  const next = random(20240607);
+  const next = seededRandom(20240607);
 
   it('finds every valid number, plain or grouped, and none with one digit changed', () => {
     for (const { prefix, length } of brands) {
@@ -191,7 +181,7 @@ describe('IBANs (property)', () => {
     ['PL', 'nnnnnnnnnnnnnnnnnnnnnnnn'],
     ['MT', 'aaaannnnncccccccccccccccccc'],
   ];
-  const next = random(97);
+  const next = seededRandom(97);
   const pick = (set: string) => set[Math.floor(next() * set.length)]!;
   const remainder = (s: string) => [...s].reduce((r, c) => (r * (c >= 'A' ? 100 : 10) + parseInt(c, 36)) % 97, 0);
 
