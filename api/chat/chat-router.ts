@@ -46,10 +46,10 @@ export function chatRouter(deps: ApiDeps): Router {
       return fail(ctx, error instanceof BodyTooLargeError ? 413 : 400, error instanceof BodyTooLargeError ? 'message too large' : 'send JSON: {"text": "…"}');
     }
     const text = typeof input.text === 'string' ? input.text.trim() : '';
-    if (!text) return fail(ctx, 400, 'write a message first');
-    if (text.length > MAX_TEXT) return fail(ctx, 400, `a message is at most ${MAX_TEXT} characters`);
+    if (!text) return fail(ctx, 400, 'Write a message first.');
+    if (text.length > MAX_TEXT) return fail(ctx, 400, `A message is at most ${MAX_TEXT} characters.`);
     const email = typeof input.email === 'string' && input.email.trim() ? input.email.trim().toLowerCase() : undefined;
-    if (email && !EMAIL.test(email)) return fail(ctx, 400, `"${email}" is not an email address`);
+    if (email && !EMAIL.test(email)) return fail(ctx, 400, 'That email address does not look right: check it and send again.');
     const name = typeof input.name === 'string' ? input.name.trim().slice(0, 80) || undefined : undefined;
     const clientId = typeof input.clientMessageId === 'string' ? input.clientMessageId : undefined;
     if (clientId !== undefined && !CLIENT_ID.test(clientId)) return fail(ctx, 400, 'clientMessageId must be 8–64 letters, digits, - or _');
@@ -59,7 +59,7 @@ export function chatRouter(deps: ApiDeps): Router {
     if (wait > 0) {
       ctx.set('retry-after', String(Math.ceil(wait / 1000)));
       webhookCounter.inc({ kind: 'webchat', outcome: 'rate_limited' });
-      return fail(ctx, 429, 'you are writing faster than we can read: wait a moment and send again');
+      return fail(ctx, 429, 'You are writing faster than we can read: wait a moment and send again.');
     }
     // The visitor's own id for the message makes a double submit one case, as a MessageSid does for Twilio.
     const started = await startCase(deps.temporal, deps.config, {
@@ -114,7 +114,8 @@ function streamEvents(ctx: Context, deps: ApiDeps, visitorId: string): void {
   });
 
   const seen = new Set<string>();
-  let typing = false;
+  // Unknown until the first read, so a (re)connecting page always learns the current state.
+  let typing: boolean | undefined;
   // Every change re-reads the thread: cheap, and it can never skip a message or report a stale typing state.
   const refresh = async () => {
     const thread = await chatThread(deps.orm.em.fork(), visitorId);

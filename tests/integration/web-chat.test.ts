@@ -104,9 +104,9 @@ describe('web chat', () => {
     const visitor = new Visitor('203.0.113.8');
     const before = await stack.orm.em.fork().count(CaseSchema, { channel: 'webchat' });
     for (const [body, reason] of [
-      [{ text: '   ' }, /write a message/],
+      [{ text: '   ' }, /Write a message/],
       [{ text: 'x'.repeat(2001) }, /at most 2000/],
-      [{ text: 'hello', email: 'not-an-email' }, /not an email/],
+      [{ text: 'hello', email: 'not-an-email' }, /email address does not look right/],
     ] as const) {
       const response = await visitor.send(body);
       expect(response.status).toBe(400);
