@@ -1,4 +1,4 @@
-import type { CaseStage, Channel, Decision, GuardrailClass, Role } from './types';
+import type { CaseCustomer, CaseStage, Channel, Decision, GuardrailClass, Role } from './types';
 
 const STAGES: Record<CaseStage, string> = {
   SCREENING: 'Screening',
@@ -38,6 +38,28 @@ export function humanize(value: string | null | undefined, fallback = '—'): st
   const words = value.replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const BLOCKED_REASONS: Record<string, string> = {
+  OPT_OUT: 'Customer sent STOP: opted out, Twilio confirms it',
+  OPT_IN: 'Customer sent START',
+  HELP: 'Carrier HELP keyword, answered by Twilio',
+};
+
+/** Why a case got no AI reply, for a blockedReason from the API. */
+export const blockedReasonLabel = (reason: string): string => BLOCKED_REASONS[reason] ?? humanize(reason);
+
+/** Twilio's message status (queued, sent, delivered, read, undelivered, failed) for display. */
+export const deliveryStatusLabel = (status: string | null | undefined): string => humanize(status, 'Not sent yet');
+
+export function deliveryTone(status: string | null | undefined): 'success' | 'danger' | 'info' | 'neutral' {
+  if (status === 'delivered' || status === 'read') return 'success';
+  if (status === 'undelivered' || status === 'failed') return 'danger';
+  return status ? 'info' : 'neutral';
+}
+
+/** The customer's name when known, else how they wrote in (a phone number, an email), else their id. */
+export const customerLabel = (customer: Pick<CaseCustomer, 'id' | 'displayName' | 'identities'>): string =>
+  customer.displayName ?? customer.identities[0]?.address ?? customer.id;
 
 export function percent(confidence: number | null | undefined): string {
   return confidence == null ? '—' : `${Math.round(confidence * 100)}%`;

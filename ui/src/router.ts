@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { currentToken } from './composables/useSession';
 import CasePage from './pages/CasePage.vue';
+import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
 import SignInPage from './pages/SignInPage.vue';
 
@@ -22,6 +23,7 @@ export const router = createRouter({
       component: CasePage,
       meta: { title: (route) => `Case ${String(route.params.id)}` },
     },
+    { path: '/phone', name: 'phone', component: PhonePage, meta: { title: 'Phone' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

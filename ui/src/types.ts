@@ -6,6 +6,10 @@ export type CaseStage =
 export type Channel = 'SMS' | 'WHATSAPP' | 'WEBCHAT' | 'EMAIL';
 export type Decision = 'APPROVE' | 'EDIT' | 'REJECT';
 export type GuardrailClass = 'SECURITY_VIOLATION' | 'OUT_OF_SCOPE' | 'IN_SCOPE';
+export type Direction = 'INBOUND' | 'OUTBOUND';
+export type HandsetChannel = 'SMS' | 'WHATSAPP';
+/** Known values; the schema types it as a String, so others may appear. */
+export type BlockedReason = 'OPT_OUT' | 'OPT_IN' | 'HELP';
 
 export interface User {
   id: string;
@@ -32,10 +36,58 @@ export interface QueueCase {
   confidence: number | null;
   escalationLevel: number;
   deadline: string | null;
+  /** Set when the reply did not reach the customer; the case is then back in review. */
+  deliveryError: string | null;
   createdAt: string;
 }
 
-export interface CaseDetail extends QueueCase {
+export interface Attachment {
+  url: string;
+  contentType: string;
+}
+
+export interface CustomerIdentity {
+  id: string;
+  channel: Channel;
+  address: string;
+  /** auto, visitor, or the email of the supervisor who linked it. */
+  linkedBy: string;
+}
+
+/** One line of a customer's cross-channel history. */
+export interface HistoryMessage {
+  id: string;
+  caseId: string;
+  channel: Channel;
+  direction: Direction;
+  body: string;
+  createdAt: string;
+}
+
+export interface CaseCustomer {
+  id: string;
+  displayName: string | null;
+  optedOut: boolean;
+  identities: CustomerIdentity[];
+  history: HistoryMessage[];
+}
+
+/** One part of a reply the case sent, with Twilio's delivery status. */
+export interface ReplyPart {
+  id: string;
+  body: string;
+  part: number;
+  status: string | null;
+  errorCode: string | null;
+  createdAt: string;
+}
+
+export interface CaseDetail extends Omit<QueueCase, 'customer'> {
+  customer: CaseCustomer;
+  attachments: Attachment[];
+  blockedReason: BlockedReason | string | null;
+  deliveryStatus: string | null;
+  replies: ReplyPart[];
   draft: string | null;
   reply: string | null;
   classification: GuardrailClass | null;
@@ -51,6 +103,20 @@ export interface CaseEvent {
   type: string;
   stage: CaseStage;
   at: string;
+}
+
+/** A message as the Twilio emulator's handset sees it (INBOUND: the handset sent it). */
+export interface HandsetMessage {
+  sid: string;
+  direction: Direction;
+  from: string;
+  to: string;
+  body: string;
+  status: string;
+  errorCode: number | null;
+  errorMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Connection<T> {

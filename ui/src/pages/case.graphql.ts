@@ -4,7 +4,14 @@ import type { CaseDetail, Decision } from '../types';
 const CASE_FIELDS = `
   id stage channel inboundText intent confidence draft reply escalationLevel deadline
   classification decision decidedBy createdAt updatedAt temporalUiUrl
-  customer { id displayName }
+  blockedReason deliveryStatus deliveryError
+  attachments { url contentType }
+  replies { id body part status errorCode createdAt }
+  customer {
+    id displayName optedOut
+    identities { id channel address linkedBy }
+    history(last: 20) { id caseId channel direction body createdAt }
+  }
   findings { rule class severity start end }
 `;
 

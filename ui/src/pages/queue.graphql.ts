@@ -5,7 +5,7 @@ const QUEUE_FIELDS = `
   totalCount
   edges {
     node {
-      id stage channel inboundText intent confidence escalationLevel deadline createdAt
+      id stage channel inboundText intent confidence escalationLevel deadline deliveryError createdAt
       customer { id displayName }
     }
   }
