@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { CASE_EVENTS_CHANNEL } from '../../db/case-events.js';
 import { deliverySignal, type DeliveryReport } from '../../workflows/contract.js';
 import { DELIVERY_RANK } from '../../workflows/delivery-policy.js';
 import type { ApiDeps } from '../deps.js';
@@ -7,12 +8,19 @@ const rankOf = (column: string) =>
   `case ${column} ${Object.entries(DELIVERY_RANK).map(([status, rank]) => `when '${status}' then ${rank}`).join(' ')} else -1 end`;
 
 // Callbacks arrive out of order and more than once; a message's status only ever moves forward. The
-// leading `channel in (…)` lets the lookup use the messages' unique (channel, direction, id) index.
+// leading `channel in (…)` lets the lookup use the messages' unique (channel, direction, id) index. A change
+// is announced as a case event in the same statement, so an open case page shows it at once.
 const UPDATE_STATUS_SQL = `
-  update messages set status = ?, error_code = ?, status_updated_at = now()
-  where channel in ('sms', 'whatsapp') and direction = 'outbound' and provider_message_id = ?
-    and ${rankOf('status')} < ${rankOf('?::varchar')}
-  returning case_id`;
+  with updated as (
+    update messages set status = ?, error_code = ?, status_updated_at = now()
+    where channel in ('sms', 'whatsapp') and direction = 'outbound' and provider_message_id = ?
+      and ${rankOf('status')} < ${rankOf('?::varchar')}
+    returning case_id, status
+  )
+  select u.case_id, pg_notify('${CASE_EVENTS_CHANNEL}', json_build_object(
+    'caseId', u.case_id, 'type', 'delivery_' || u.status, 'stage', c.stage, 'at', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  )::text)
+  from updated u join cases c on c.id = u.case_id`;
 
 export type DeliveryOutcome = 'recorded' | 'stale' | 'unknown_message';
 

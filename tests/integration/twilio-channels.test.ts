@@ -107,9 +107,9 @@ describe('status callbacks', () => {
     await post('/webhooks/twilio/messages', params);
     const id = caseWorkflowId('sms', params.MessageSid!);
     await approveAndWaitForDelivery(id);
-    const back = await waitFor(() => caseById(id, 'stage deliveryError replies { status errorCode }'), (c) => c?.stage === 'AWAITING_REVIEW' && c.deliveryError, 'the case back in review');
+    const back = await waitFor(() => caseById(id, 'stage deliveryError replies { status errorCode errorMessage }'), (c) => c?.stage === 'AWAITING_REVIEW' && c.deliveryError, 'the case back in review');
     expect(back.deliveryError).toContain('30003');
-    expect(back.replies).toEqual([{ status: 'undelivered', errorCode: '30003' }]);
+    expect(back.replies).toEqual([{ status: 'undelivered', errorCode: '30003', errorMessage: 'Unreachable destination handset' }]);
     const queue = await gql(stack.url, '{ cases(stage: AWAITING_REVIEW, first: 200) { edges { node { id deliveryError } } } }', {}, token);
     expect(queue.data?.cases.edges.find((e: any) => e.node.id === id)?.node.deliveryError).toContain('Unreachable destination handset');
     await gql(stack.url, 'mutation($id: ID!) { decideCase(id: $id, input: { decision: REJECT, reason: "wrong number" }) { id } }', { id }, token);

@@ -48,7 +48,7 @@ describe('Twilio emulator', () => {
 
 describe('the emulator\'s handsets (the console\'s Phone page)', () => {
   const THREAD = 'query($n: String!, $c: HandsetChannel!) { handsetThread(number: $n, channel: $c) { direction body status errorCode } }';
-  const SEND = 'mutation($i: HandsetMessageInput!) { sendFromHandset(input: $i) { sid direction status } }';
+  const SEND = 'mutation($i: HandsetMessageInput!) { sendFromHandset(input: $i) { sid caseId direction status } }';
 
   it('sends a customer\'s message through the signed webhook and shows the reply\'s delivery live', async () => {
     const { token } = await signIn(stack.url, stack.orm);
@@ -63,6 +63,7 @@ describe('the emulator\'s handsets (the console\'s Phone page)', () => {
     const sent = await gql(stack.url, SEND, { i: { number, channel: 'WHATSAPP', body: 'Hi, do you open on Sundays?', profileName: 'Ana' } }, token);
     expect(sent.data?.sendFromHandset).toMatchObject({ direction: 'INBOUND', status: 'received' });
     const caseId = caseWorkflowId('whatsapp', sent.data!.sendFromHandset.sid);
+    expect(sent.data?.sendFromHandset.caseId).toBe(caseId);
     await waitForStage(stack.client.workflow.getHandle(caseId), 'awaiting_review');
     await gql(stack.url, 'mutation($id: ID!) { decideCase(id: $id, input: { decision: EDIT, text: "Yes, 10am to 4pm." }) { id } }', { id: caseId }, token);
 

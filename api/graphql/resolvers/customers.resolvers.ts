@@ -1,4 +1,5 @@
 import { CustomerIdentitySchema, CustomerSchema, MessageSchema, type Customer } from '../../../db/entities/index.js';
+import { twilioErrorText } from '../../../channels/twilio-errors.js';
 import type { Channel } from '../../../workflows/contract.js';
 import { CustomerRecordError, customerHistory, linkIdentity, mergeCustomers, type HistoryRow } from '../../customers/customer-records.js';
 import { requireUser, type GraphQLContext } from '../context.js';
@@ -10,7 +11,7 @@ const MAX_HISTORY = 200;
 function messageView(row: HistoryRow) {
   return {
     id: row.id, caseId: row.case_id, channel: row.channel.toUpperCase(), direction: row.direction.toUpperCase(), body: row.body,
-    attachments: row.attachments ?? [], status: row.status, errorCode: row.error_code, part: row.part,
+    attachments: row.attachments ?? [], status: row.status, errorCode: row.error_code, errorMessage: twilioErrorText(row.error_code), part: row.part,
     createdAt: new Date(row.created_at).toISOString(), statusUpdatedAt: row.status_updated_at ? new Date(row.status_updated_at).toISOString() : null,
   };
 }

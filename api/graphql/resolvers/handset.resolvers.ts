@@ -2,6 +2,7 @@
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../../db/entities/index.js';
 import { handsetOf, type HandsetEvent } from '../../emulator/handset-events.js';
 import { HandsetInputError, handsetAddress, handsetThread, sendFromHandset } from '../../emulator/handset.js';
+import { caseWorkflowId } from '../../../workflows/contract.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 
@@ -20,6 +21,7 @@ function messageView(message: EmulatorMessage) {
   return {
     ...message,
     direction: message.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND',
+    caseId: message.direction === 'inbound' ? caseWorkflowId(message.from.startsWith('whatsapp:') ? 'whatsapp' : 'sms', message.sid) : null,
     createdAt: message.dateCreated.toISOString(),
     updatedAt: message.dateUpdated.toISOString(),
   };
