@@ -12,7 +12,7 @@ import { decideUpdate, stateQuery } from '../workflows/contract.js';
 import { parseDuration } from '../workflows/duration.js';
 import { percentile, round } from './stats.js';
 import { now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
-import { runConcurrentDeliveries } from './concurrent-webhooks.js';
+import { httpFloor, runConcurrentDeliveries } from './concurrent-webhooks.js';
 import { runSustained } from './sustained.js';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string' }, rate: { type: 'string' } } });
@@ -39,7 +39,9 @@ const rssAtStart = stack.workerRssMb();
 // 0. The acknowledgement path on its own: the same API and Temporal server, a task queue no worker polls.
 const ackOnly = (await sendAtRate(stack, RATE * ACK_SECONDS, RATE, 'Where is my order?', { unpolled: true })).map((a) => a.ackMs);
 
-// 0b. Bursts of 100 simultaneous deliveries (a fifth of them retries), with cases being worked beside them.
+// 0b. Bursts of 100 simultaneous deliveries (a fifth of them retries): alone, then with cases being worked.
+const floor = await httpFloor(stack);
+const burstsAlone = await runConcurrentDeliveries(stack, { unpolled: true });
 const bursts = await runConcurrentDeliveries(stack);
 
 // 1. Webhook acknowledgement and webhook → provider at 50 messages/s on the auto-send path.
@@ -88,7 +90,9 @@ const results = {
   setup,
   machine,
   webhookAck: { ratePerSecond: RATE, messages: acks.length, p50_ms: round(percentile(acks, 50)), p99_ms: round(percentile(acks, 99)), target_p99_ms: 50 },
+  httpFloorBursts: { ...floor, note: 'GET /healthz, 100 at once, from the load generator in the API process: the floor of this setup' },
   webhookBursts: bursts,
+  webhookBurstsAlone: { ...burstsAlone, note: 'task queue no worker polls: the acknowledgement path alone' },
   webhookAckAlone: { ratePerSecond: RATE, messages: ackOnly.length, p50_ms: round(percentile(ackOnly, 50)), p99_ms: round(percentile(ackOnly, 99)), note: 'task queue no worker polls: signature check, workflow start, answer, without case processing on the same cores' },
   pipelineOverhead: { cases: overhead.length, sent: sentTimes.size, p50_ms: round(percentile(overhead, 50)), p95_ms: round(percentile(overhead, 95)), target_p95_ms: 300 },
   pipelineOverheadSustained: { ratePerSecond: SUSTAINED_RATE, cases: sustainedOverhead.length, p50_ms: round(percentile(sustainedOverhead, 50)), p95_ms: round(percentile(sustainedOverhead, 95)), target_p95_ms: 300 },
@@ -100,6 +104,8 @@ const results = {
 console.log(`\nCountersign benchmark — ${results.setup}\n`);
 console.table({
   'webhook ack @50/s': { p50: results.webhookAck.p50_ms, tail: `p99 ${results.webhookAck.p99_ms}`, target: 'p99 ≤ 50 ms' },
+  'GET /healthz, 100 at once': { p50: results.httpFloorBursts.p50_ms, tail: `p99 ${results.httpFloorBursts.p99_ms}`, target: '(floor of this setup)' },
+  'webhook ack, 100 at once, alone': { p50: results.webhookBurstsAlone.p50_ms, tail: `p99 ${results.webhookBurstsAlone.p99_ms}; lost ${results.webhookBurstsAlone.lost}, twice ${results.webhookBurstsAlone.duplicated}`, target: '(no worker load)' },
   'webhook ack, 100 at once': { p50: results.webhookBursts.p50_ms, tail: `p99 ${results.webhookBursts.p99_ms}; lost ${results.webhookBursts.lost}, twice ${results.webhookBursts.duplicated}`, target: 'p99 ≤ 50 ms, 0 / 0' },
   'webhook ack alone @50/s': { p50: results.webhookAckAlone.p50_ms, tail: `p99 ${results.webhookAckAlone.p99_ms}`, target: '(no worker load)' },
   'webhook → provider @50/s': { p50: results.pipelineOverhead.p50_ms, tail: `p95 ${results.pipelineOverhead.p95_ms}`, target: 'p95 ≤ 300 ms' },
