@@ -24,6 +24,8 @@ const UPDATE_STATUS_SQL = `
 
 export type DeliveryOutcome = 'recorded' | 'stale' | 'unknown_message';
 
+const SETTLING: readonly DeliveryReport['status'][] = ['delivered', 'failed', 'undelivered'];
+
 /**
  * Stores a provider status callback on the outbound message and relays it to the case's workflow, which
  * decides what a failure means. `caseId` comes from the callback URL the send activity gave Twilio, so a
@@ -36,8 +38,9 @@ export async function recordDeliveryStatus(deps: ApiDeps, report: DeliveryReport
   const caseId = rows[0]?.case_id ?? caseIdHint;
   if (!caseId) return 'unknown_message';
   const outcome = rows.length ? 'recorded' : 'stale';
-  // Only what ends the wait is worth a workflow task: queued and sent change nothing the case decides on.
-  if (DELIVERY_RANK[report.status] < DELIVERY_RANK.delivered) return outcome;
+  // Only what ends the case's wait is worth a workflow task: queued and sent change nothing it decides on,
+  // and read comes after delivered, when the case has usually closed.
+  if (!SETTLING.includes(report.status)) return outcome;
   try {
     await deps.temporal.workflow.getHandle(caseId).signal(deliverySignal, report);
   } catch (error) {
