@@ -10,10 +10,22 @@ export type DraftResult = Pick<Draft, 'text' | 'intent' | 'confidence' | 'needsH
 const HISTORY_LINES = 12;
 
 // The customer's latest messages on every channel (one customer, many channels), before this case's own.
+// A web chat visitor is only who they say they are: an email typed into the chat links them to a customer
+// for reviewers to see, but the drafter reads that customer's other channels only once a supervisor has
+// vouched for the visitor (linked or merged them), so a stranger typing someone's email learns nothing.
 const HISTORY_SQL = `
+  with self as (
+    select c.customer_id, c.conversation_id, c.channel,
+      c.channel <> 'webchat' or exists (
+        select 1 from customer_identities i join conversations v on v.id = c.conversation_id
+        where i.channel = 'webchat' and i.address = v.customer_address and i.linked_by not in ('auto', 'visitor')
+      ) as vouched
+    from cases c where c.id = ?
+  )
   select * from (
-    select m.channel, m.direction, m.body, m.created_at from messages m join conversations v on v.id = m.conversation_id
-    where v.customer_id = ? and m.case_id <> all(?::varchar[]) and m.created_at <= ?
+    select m.channel, m.direction, m.body, m.created_at from messages m join conversations v on v.id = m.conversation_id, self s
+    where v.customer_id = s.customer_id and (s.vouched or v.id = s.conversation_id)
+      and m.case_id <> all(?::varchar[]) and m.created_at <= ?
     order by m.created_at desc, m.part desc limit ?
   ) recent order by created_at`;
 
@@ -29,7 +41,7 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
     const redact = (text: string) => redactPii(text, findPii(text));
     const [history, inbound] = await Promise.all([
       em.execute<{ channel: string; direction: string; body: string; created_at: string }[]>(HISTORY_SQL, [
-        found.customerId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
+        caseId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
       ]),
       em.findOne(MessageSchema, { id: found.inboundMessageId }),
     ]);

@@ -71,16 +71,22 @@ export async function linkIdentity(em: EntityManager, customerId: string, channe
   }
   if (!existing) {
     em.create(CustomerIdentitySchema, { customer, channel, address: bare, linkedBy: by });
-    await em.flush();
-    await audit(em, by, 'identity_linked', { customerId, channel, address: bare });
+  } else if (existing.linkedBy === 'auto' || existing.linkedBy === 'visitor') {
+    // Linking what a message or a visitor already linked is a supervisor vouching for it.
+    existing.linkedBy = by;
+  } else {
+    return customer;
   }
+  await em.flush();
+  await audit(em, by, 'identity_linked', { customerId, channel, address: bare });
   return customer;
 }
 
 // Everything of the source moves to the target in one transaction; the source stays as a tombstone pointing
-// at the target, so links to it still resolve. An opt-out on either side survives the merge.
+// at the target, so links to it still resolve. An opt-out on either side survives the merge. The moved
+// identities count as linked by the supervisor: they vouched that this is one person.
 const MERGE_SQL = [
-  'update customer_identities set customer_id = ? where customer_id = ?',
+  `update customer_identities set customer_id = ?, linked_by = case when linked_by in ('auto', 'visitor') then ? else linked_by end where customer_id = ?`,
   'update conversations set customer_id = ? where customer_id = ?',
   'update cases set customer_id = ? where customer_id = ?',
 ];
@@ -90,7 +96,9 @@ export async function mergeCustomers(em: EntityManager, sourceId: string, target
   const source = await activeCustomer(em, sourceId);
   const target = await activeCustomer(em, targetId);
   await em.transactional(async (tx) => {
-    for (const sql of MERGE_SQL) await tx.execute(sql, [target.id, source.id]);
+    const [identities, ...rest] = MERGE_SQL;
+    await tx.execute(identities!, [target.id, by, source.id]);
+    for (const sql of rest) await tx.execute(sql, [target.id, source.id]);
     await tx.nativeUpdate(CustomerSchema, { id: target.id }, {
       displayName: target.displayName ?? source.displayName,
       optedOutAt: target.optedOutAt ?? source.optedOutAt,

@@ -53,3 +53,32 @@ describe('drafting with the customer\'s history', () => {
     expect(llm.prompts[0]).not.toMatch(/Earlier conversation/);
   });
 });
+
+describe('a web chat visitor who types a customer\'s email', () => {
+  it('is linked for reviewers, but the drafter reads the customer\'s other channels only once a supervisor vouches', async () => {
+    const supervisor = await signIn(stack.url, stack.orm, 'SUPERVISOR');
+    const sms = inboundSms({ Body: 'My account number is 5561 and my balance looks wrong' });
+    await webhook(sms);
+    const smsCase = await waitForStage(stack.client.workflow.getHandle(caseWorkflowId('sms', sms.MessageSid!)), 'awaiting_review');
+    const email = `lee-${Date.now()}@example.com`;
+    const link = 'mutation($c: ID!, $ch: Channel!, $a: String!) { linkIdentity(customerId: $c, channel: $ch, address: $a) { id } }';
+    await gql(stack.url, link, { c: smsCase.customerId, ch: 'EMAIL', a: email }, supervisor.token);
+
+    const chat = async (text: string, cookie?: string) => {
+      const response = await fetch(`${stack.url}/chat/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ text, email }),
+      });
+      const { caseId } = await response.json();
+      const state = await waitForStage(stack.client.workflow.getHandle(caseId), 'awaiting_review');
+      return { state, cookie: cookie ?? response.headers.get('set-cookie')!.split(';')[0]! };
+    };
+    const first = await chat('What is my balance?');
+    expect(first.state.customerId).toBe(smsCase.customerId);
+    expect(llm.prompts.at(-1)).not.toContain('5561');
+
+    const visitorId = first.cookie.split('=')[1]!.split('.')[0]!;
+    expect((await gql(stack.url, link, { c: smsCase.customerId, ch: 'WEBCHAT', a: visitorId }, supervisor.token)).errors).toBeUndefined();
+    await chat('And now?', first.cookie);
+    expect(llm.prompts.at(-1)).toMatch(/sms\] customer: My account number is 5561/);
+  });
+});
