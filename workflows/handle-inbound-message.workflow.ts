@@ -3,16 +3,16 @@ import { ActivityFailure, allHandlersFinished, condition, patched, upsertSearchA
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { optKeyword } from '../channels/opt-keywords.js';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
+import { awaitDecision } from './await-decision.js';
 import {
-  applyOptKeyword, drafter, notifySupervisors, recordTransition, screenInbound, sendReply, supersedeCases,
+  applyOptKeyword, drafter, recordTransition, screenInbound, sendReply, supersedeCases,
 } from './case-activities.js';
 import { installCaseHandlers, type CaseContext } from './case-handlers.js';
-import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS } from './case-policy.js';
 import { CaseSearchAttributes, type CaseInput, type CaseState, type DeliveryReport, type Stage } from './contract.js';
 import { deliverReply, refreshDelivery } from './deliver-reply.js';
 import { parseDuration } from './duration.js';
 import { openCase } from './open-case.js';
-import { routeDraft, tierDeadline } from './review-policy.js';
+import { routeDraft } from './review-policy.js';
 
 export async function handleInboundMessage(input: CaseInput): Promise<CaseState> {
   const { message } = input;
@@ -114,8 +114,9 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     if (superseded()) return endSuperseded();
   }
 
+  const review = { state, message, policy, timeouts: input.timeouts, superseded, enter, publish };
   if (state.stage !== 'sending') {
-    await awaitDecision();
+    await awaitDecision(review);
     if (superseded() && !state.decision) return endSuperseded();
   }
   if (!channelRules) {
@@ -129,44 +130,8 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   while (state.stage === 'sending' && state.reply !== null) {
     const next = await deliverReply({ state, reports: deliveryReports, deliveryTimeoutMs, enter, publish });
     if (next === 'done') break;
-    await awaitDecision();
+    await awaitDecision(review);
     if (superseded() && !state.decision) return endSuperseded();
   }
   return finish();
-
-  /** Review tiers: awaiting_review → escalated → expiry action, unless a decision or a newer message lands first. */
-  async function awaitDecision(): Promise<void> {
-    const timeouts = { ...policy.timeouts[message.channel], ...input.timeouts };
-    const windowClosesAt = message.channel === 'whatsapp'
-      ? Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS
-      : null;
-    const tiers = [
-      { stage: 'awaiting_review' as const, level: 0, timeout: timeouts.review, event: 'review_requested' },
-      { stage: 'escalated' as const, level: 1, timeout: timeouts.escalation, event: 'escalated' },
-    ];
-    for (const tier of tiers) {
-      const deadline = tierDeadline(Date.now(), parseDuration(tier.timeout), windowClosesAt);
-      if (deadline <= Date.now()) break;
-      state.escalationLevel = tier.level;
-      state.deadline = new Date(deadline).toISOString();
-      if (tier.level > 0) state.claim = null;
-      await enter(tier.stage, tier.event);
-      if (tier.level > 0) await notifySupervisors({ caseId: state.caseId, level: tier.level, deadline: state.deadline });
-      if (await condition(() => state.decision !== null || superseded(), deadline - Date.now())) break;
-    }
-    if (state.decision) return publish('decided', { decision: state.decision });
-    if (superseded()) return;
-    await expire();
-  }
-
-  async function expire(): Promise<void> {
-    state.deadline = null;
-    state.claim = null;
-    const windowOpen = message.channel !== 'whatsapp' || Date.now() < Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS;
-    if (policy.expiry.action === 'holding_reply' && windowOpen) {
-      state.reply = policy.expiry.holdingReply;
-      await sendReply({ caseId: state.caseId, text: state.reply });
-    }
-    await enter('expired', 'expired', { action: policy.expiry.action });
-  }
 }
