@@ -20,13 +20,15 @@ const RECORD_TRANSITION_SQL = `
       claimed_by = ?, claimed_until = ?, would_auto_send = ?, superseded_by = ?, draft_error = ?,
       blocked_reason = ?, delivery_status = ?, delivery_error = ?, updated_at = now()
     where id = ?
-    returning id
+    returning id, conversation_id
   ), audited as (
     insert into audit_events (case_id, actor, type, detail, created_at)
     select id, ?, ?, ?::jsonb, now() from updated
     returning case_id
   )
-  select count(*)::int as recorded, pg_notify('${CASE_EVENTS_CHANNEL}', ?) from audited`;
+  select count(*)::int as recorded,
+    pg_notify('${CASE_EVENTS_CHANNEL}', (?::jsonb || jsonb_build_object('conversationId', (select conversation_id from updated)))::text)
+  from audited`;
 
 /**
  * Mirrors the workflow's state into the read model, appends the audit event and notifies listeners, in one

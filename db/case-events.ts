@@ -9,4 +9,6 @@ export interface CaseEvent {
   type: string;
   stage: string;
   at: string;
+  /** The case's conversation, so listeners such as the web chat can pick their own events without a query. */
+  conversationId?: string | null;
 }

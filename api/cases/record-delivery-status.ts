@@ -18,7 +18,8 @@ const UPDATE_STATUS_SQL = `
     returning case_id, status
   )
   select u.case_id, pg_notify('${CASE_EVENTS_CHANNEL}', json_build_object(
-    'caseId', u.case_id, 'type', 'delivery_' || u.status, 'stage', c.stage, 'at', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    'caseId', u.case_id, 'type', 'delivery_' || u.status, 'stage', c.stage, 'conversationId', c.conversation_id,
+    'at', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   )::text)
   from updated u join cases c on c.id = u.case_id`;
 

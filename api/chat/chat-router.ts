@@ -10,7 +10,7 @@ import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { webhookCounter } from '../metrics.js';
-import { WEBCHAT_BUSINESS_ADDRESS, chatThread, isVisitorCase, type ChatMessage } from './chat-thread.js';
+import { WEBCHAT_BUSINESS_ADDRESS, chatThread, type ChatMessage } from './chat-thread.js';
 import { serveChatPage } from './chat-page.js';
 import { RateLimiter } from './rate-limiter.js';
 import { VISITOR_COOKIE, VisitorCookies } from './visitor-cookie.js';
@@ -134,7 +134,9 @@ function streamEvents(ctx: Context, deps: ApiDeps, visitorId: string): void {
   };
   const cases = async () => {
     for await (const event of deps.caseEvents.listen<CaseEvent>(CASE_EVENTS_CHANNEL, abort.signal)) {
-      if (event.caseId.startsWith('msg:webchat:') && await isVisitorCase(deps.orm.em.fork(), visitorId, event.caseId)) conversationId = await refresh();
+      // Until the visitor's first message is recorded their conversation is unknown: any web chat case may be it.
+      const ours = conversationId ? event.conversationId === conversationId : event.caseId.startsWith('msg:webchat:');
+      if (ours) conversationId = await refresh();
     }
   };
   const ended = (error: unknown) => {

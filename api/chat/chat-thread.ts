@@ -41,12 +41,3 @@ export async function chatThread(em: EntityManager, visitorId: string): Promise<
     messages: (row?.messages ?? []).map((m) => ({ id: m.id, direction: m.direction, body: m.body, createdAt: new Date(m.created_at).toISOString() })),
   };
 }
-
-/** Whether a case belongs to the visitor's conversation: decides which case events reach their chat. */
-export async function isVisitorCase(em: EntityManager, visitorId: string, caseId: string): Promise<boolean> {
-  const rows = await em.getConnection().execute(
-    `select 1 from cases c join conversations v on v.id = c.conversation_id
-     where c.id = ? and v.channel = 'webchat' and v.customer_address = ?`, [caseId, visitorId],
-  );
-  return rows.length > 0;
-}
