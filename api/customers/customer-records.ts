@@ -2,7 +2,13 @@
 // two customers that turned out to be one. Called by the GraphQL resolvers.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerIdentitySchema, CustomerSchema, type Customer } from '../../db/entities/index.js';
+import { isE164, normalisePhoneNumber } from '../../channels/addresses.js';
 import type { Attachment, Channel } from '../../workflows/contract.js';
+
+/** Customer ids and web chat visitor ids are UUIDs; anything else is not one of ours. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
 
 export interface HistoryRow {
   id: string;
@@ -18,10 +24,11 @@ export interface HistoryRow {
   status_updated_at: Date | null;
 }
 
+const MESSAGE_COLUMNS = 'm.id, m.case_id, m.channel, m.direction, m.body, m.attachments, m.status, m.error_code, m.part, m.created_at, m.status_updated_at';
+
 const HISTORY_SQL = `
   select * from (
-    select m.id, m.case_id, m.channel, m.direction, m.body, m.attachments, m.status, m.error_code, m.part, m.created_at, m.status_updated_at
-    from messages m join conversations v on v.id = m.conversation_id
+    select ${MESSAGE_COLUMNS} from messages m join conversations v on v.id = m.conversation_id
     where v.customer_id = ? order by m.created_at desc, m.part desc limit ?
   ) recent order by created_at, part`;
 
@@ -30,33 +37,38 @@ export function customerHistory(em: EntityManager, customerId: string, last: num
   return em.getConnection().execute<HistoryRow[]>(HISTORY_SQL, [customerId, last]);
 }
 
+/** What a case sent: every part of every attempt, in sending order. */
+export function caseReplies(em: EntityManager, caseId: string): Promise<HistoryRow[]> {
+  return em.getConnection().execute<HistoryRow[]>(
+    `select ${MESSAGE_COLUMNS} from messages m where m.case_id = ? and m.direction = 'outbound' order by m.created_at, m.part`, [caseId],
+  );
+}
+
 export class CustomerRecordError extends Error {
   constructor(readonly code: 'NOT_FOUND' | 'BAD_INPUT', message: string) {
     super(message);
   }
 }
 
-const ADDRESS_RULES: Record<Channel, { pattern: RegExp; name: string; example: string }> = {
-  sms: { pattern: /^\+[1-9]\d{6,14}$/, name: 'phone number', example: '+15551234567' },
-  whatsapp: { pattern: /^\+[1-9]\d{6,14}$/, name: 'WhatsApp number', example: '+15551234567' },
-  email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, name: 'email address', example: 'kim@example.com' },
-  webchat: { pattern: /^[0-9a-f-]{36}$/, name: 'web chat visitor id', example: 'the id from the visitor\'s chat' },
+const ADDRESS_RULES: Record<Channel, { valid: (value: string) => boolean; name: string; example: string }> = {
+  sms: { valid: isE164, name: 'phone number', example: '+15551234567' },
+  whatsapp: { valid: isE164, name: 'WhatsApp number', example: '+15551234567' },
+  email: { valid: (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), name: 'email address', example: 'kim@example.com' },
+  webchat: { valid: isUuid, name: 'web chat visitor id', example: 'the id from the visitor\'s chat' },
 };
 
 /** The address as identities store it, or an error saying what a valid one looks like. */
 export function normaliseAddress(channel: Channel, address: string): string {
   let value = address.trim().replace(/^whatsapp:/i, '');
-  if (channel === 'sms' || channel === 'whatsapp') value = value.replace(/[\s().-]/g, '');
+  if (channel === 'sms' || channel === 'whatsapp') value = normalisePhoneNumber(value);
   if (channel === 'email') value = value.toLowerCase();
   const rule = ADDRESS_RULES[channel];
-  if (!rule.pattern.test(value)) throw new CustomerRecordError('BAD_INPUT', `"${address}" is not a valid ${rule.name} (e.g. ${rule.example})`);
+  if (!rule.valid(value)) throw new CustomerRecordError('BAD_INPUT', `"${address}" is not a valid ${rule.name} (e.g. ${rule.example})`);
   return value;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function activeCustomer(em: EntityManager, id: string): Promise<Customer> {
-  const customer = UUID.test(id) ? await em.findOne(CustomerSchema, { id }) : null;
+  const customer = isUuid(id) ? await em.findOne(CustomerSchema, { id }) : null;
   if (!customer) throw new CustomerRecordError('NOT_FOUND', `no customer ${id}`);
   if (customer.mergedInto) throw new CustomerRecordError('BAD_INPUT', `customer ${id} was merged into ${customer.mergedInto}`);
   return customer;

@@ -2,12 +2,13 @@
 // handset sees. An inbound message is stored like Twilio stores it and delivered to our own messages webhook,
 // signed the way Twilio signs it, so it takes exactly the path a real customer's message takes.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import twilio from 'twilio';
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/index.js';
+import { isE164, normalisePhoneNumber } from '../../channels/addresses.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
 import type { ApiDeps } from '../deps.js';
 import { keywordReply } from './carrier-keywords.js';
 import { notifyHandset } from './handset-events.js';
+import { postAsTwilio } from './post-as-twilio.js';
 import { API_VERSION, newSid } from './twilio-resources.js';
 
 export interface HandsetMessageInput {
@@ -21,7 +22,6 @@ export interface HandsetMessageInput {
 
 export class HandsetInputError extends Error {}
 
-const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_BODY = 1600;
 
 export function handsetAddress(channel: 'sms' | 'whatsapp', number: string): string {
@@ -29,8 +29,8 @@ export function handsetAddress(channel: 'sms' | 'whatsapp', number: string): str
 }
 
 export async function sendFromHandset(deps: ApiDeps, input: HandsetMessageInput): Promise<EmulatorMessage> {
-  const number = input.number.replace(/[\s().-]/g, '');
-  if (!E164.test(number)) throw new HandsetInputError(`"${input.number}" is not a phone number in international format, e.g. +15551234567`);
+  const number = normalisePhoneNumber(input.number);
+  if (!isE164(number)) throw new HandsetInputError(`"${input.number}" is not a phone number in international format, e.g. +15551234567`);
   const body = input.body.trim();
   if (!body) throw new HandsetInputError('write a message first');
   if (body.length > MAX_BODY) throw new HandsetInputError(`a message is at most ${MAX_BODY} characters`);
@@ -60,14 +60,8 @@ export async function sendFromHandset(deps: ApiDeps, input: HandsetMessageInput)
   }
   const path = '/webhooks/twilio/messages';
   // Signed for the public URL Twilio would call; delivered to this very API, wherever PUBLIC_URL points.
-  const response = await fetch(`http://127.0.0.1:${deps.config.port}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(deps.config.twilio.authToken, deps.config.publicUrl + path, params),
-    },
-    body: new URLSearchParams(params),
-  }).catch((error: Error) => ({ ok: false, status: 0, statusText: error.message }));
+  const response = await postAsTwilio(`http://127.0.0.1:${deps.config.port}${path}`, params, deps.config.twilio.authToken, deps.config.publicUrl + path)
+    .catch((error: Error) => ({ ok: false, status: 0, statusText: error.message }));
   message.status = response.ok ? 'received' : 'failed';
   // 11200 is Twilio's "HTTP retrieval failure": what a real number shows when the webhook is down.
   if (!response.ok) Object.assign(message, { errorCode: 11200, errorMessage: `webhook answered ${response.status || response.statusText}` });

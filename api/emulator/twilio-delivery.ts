@@ -2,11 +2,11 @@
 // delivered, and read on WhatsApp) and posts each to the message's StatusCallback, signed as Twilio signs.
 // Test handsets in Twilio's reserved +1500555 range never answer: their messages end undelivered (30003),
 // so a newcomer can see what a failed delivery does.
-import twilio from 'twilio';
 import type { Orm } from '../../db/orm.js';
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/index.js';
 import { API_VERSION } from './twilio-resources.js';
 import { notifyHandset } from './handset-events.js';
+import { postAsTwilio } from './post-as-twilio.js';
 
 export const UNREACHABLE_PREFIX = '+1500555';
 
@@ -72,14 +72,7 @@ export class EmulatorCarrier {
       To: message.to,
     };
     if (step.errorCode) params.ErrorCode = String(step.errorCode);
-    const response = await fetch(message.statusCallback, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(this.authToken, message.statusCallback, params),
-      },
-      body: new URLSearchParams(params),
-    });
+    const response = await postAsTwilio(message.statusCallback, params, this.authToken);
     if (!response.ok) throw new Error(`${message.statusCallback} answered ${response.status} to ${step.status}`);
   }
 

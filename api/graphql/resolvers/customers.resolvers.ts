@@ -1,7 +1,9 @@
 import { CustomerIdentitySchema, CustomerSchema, MessageSchema, type Customer } from '../../../db/entities/index.js';
 import { twilioErrorText } from '../../../channels/twilio-errors.js';
 import type { Channel } from '../../../workflows/contract.js';
-import { CustomerRecordError, customerHistory, linkIdentity, mergeCustomers, type HistoryRow } from '../../customers/customer-records.js';
+import {
+  CustomerRecordError, caseReplies, customerHistory, isUuid, linkIdentity, mergeCustomers, type HistoryRow,
+} from '../../customers/customer-records.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 
@@ -32,7 +34,7 @@ export const customersResolvers = {
   Query: {
     async customer(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
       requireUser(ctx);
-      return /^[0-9a-f-]{36}$/i.test(id) && (await loadCustomer(ctx, id)) ? { id } : null;
+      return isUuid(id) && (await loadCustomer(ctx, id)) ? { id } : null;
     },
   },
   Mutation: {
@@ -69,11 +71,7 @@ export const customersResolvers = {
       return (await ctx.em.findOne(MessageSchema, { id: inboundMessageId }))?.attachments ?? [];
     },
     async replies({ id }: { id: string }, _: unknown, ctx: GraphQLContext) {
-      const rows = await ctx.em.find(MessageSchema, { caseId: id, direction: 'outbound' }, { orderBy: { createdAt: 'asc', part: 'asc' } });
-      return rows.map((row) => messageView({
-        id: row.id, case_id: row.caseId, channel: row.channel as Channel, direction: 'outbound', body: row.body, attachments: [],
-        status: row.status ?? null, error_code: row.errorCode ?? null, part: row.part, created_at: row.createdAt, status_updated_at: row.statusUpdatedAt ?? null,
-      }));
+      return (await caseReplies(ctx.em, id)).map(messageView);
     },
   },
 };

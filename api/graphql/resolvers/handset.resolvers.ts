@@ -1,6 +1,7 @@
 // The console's Phone page: the Twilio emulator's handsets, only while no Twilio account is configured.
 import { EmulatorMessageSchema, type EmulatorMessage } from '../../../db/entities/index.js';
-import { handsetOf, type HandsetEvent } from '../../emulator/handset-events.js';
+import { normalisePhoneNumber } from '../../../channels/addresses.js';
+import type { HandsetEvent } from '../../emulator/handset-events.js';
 import { HandsetInputError, handsetAddress, handsetThread, sendFromHandset } from '../../emulator/handset.js';
 import { caseWorkflowId } from '../../../workflows/contract.js';
 import { requireUser, type GraphQLContext } from '../context.js';
@@ -15,7 +16,7 @@ function requireEmulator(ctx: GraphQLContext): void {
   }
 }
 
-const addressOf = ({ number, channel }: HandsetArgs) => handsetAddress(channel === 'WHATSAPP' ? 'whatsapp' : 'sms', number.replace(/[\s().-]/g, ''));
+const addressOf = ({ number, channel }: HandsetArgs) => handsetAddress(channel === 'WHATSAPP' ? 'whatsapp' : 'sms', normalisePhoneNumber(number));
 
 function messageView(message: EmulatorMessage) {
   return {
@@ -55,7 +56,7 @@ export const handsetResolvers = {
           if (event.handset !== address) continue;
           // A fresh fork per event: the subscription outlives any one identity map.
           const message = await ctx.deps.orm.em.fork().findOne(EmulatorMessageSchema, { sid: event.sid });
-          if (message && handsetOf(message) === address) yield { handsetEvents: messageView(message) };
+          if (message) yield { handsetEvents: messageView(message) };
         }
       },
     },
