@@ -10,6 +10,10 @@ export const ApiTokenSchema = defineEntity({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     user: p.manyToOne(UserSchema).deleteRule('cascade'),
     tokenHash: p.string().unique(),
+    /** `bearer` for scripts (login, createApiToken), `session` for the console's HTTP-only cookie. */
+    kind: p.enum(() => ['bearer', 'session']).$type<'bearer' | 'session'>().default('bearer'),
+    name: p.string().default(''),
+    lastUsedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime(),
     revokedAt: p.datetime().nullable(),

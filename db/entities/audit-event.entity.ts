@@ -4,6 +4,8 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 export const AuditEventSchema = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_events',
+  // Sign-in throttling counts recent failures by account and by address; the log is read newest first.
+  indexes: [{ properties: ['type', 'actor', 'createdAt'] }, { properties: ['createdAt'] }],
   properties: (p) => ({
     id: p.bigint('number').primary().autoincrement(),
     caseId: p.string().nullable().index(),

@@ -37,6 +37,9 @@ export const CaseSchema = defineEntity({
     wouldAutoSend: p.boolean().nullable(),
     supersededBy: p.string().nullable(),
     draftError: p.text().nullable(),
+    /** The drafter's own account of its draft, and which model wrote it (written by the draftReply activity). */
+    draftReasoning: p.text().nullable(),
+    draftModel: p.string().nullable(),
     /** Why a message got no reply though not screened out: an opt-out keyword, help, an opted-out customer. */
     blockedReason: p.string().nullable(),
     /** Delivery of the reply as the provider reports it, and what went wrong (Twilio error code and text). */

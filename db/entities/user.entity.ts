@@ -12,6 +12,9 @@ export const UserSchema = defineEntity({
     email: p.string().unique(),
     passwordHash: p.string().hidden(),
     role: p.enum(() => [...ROLES]).$type<Role>(),
+    /** A disabled user cannot sign in; their tokens stop working (auth/tokens.ts checks it). */
+    disabledAt: p.datetime().nullable(),
+    lastLoginAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -2,6 +2,8 @@ import type { Case } from '../../../db/entities/index.js';
 import type { CaseState } from '../../../workflows/contract.js';
 import type { ApiDeps } from '../../deps.js';
 
+export type CaseView = ReturnType<typeof caseView>;
+
 /** The GraphQL shape of a case: the read-model row, overlaid with live workflow state when we have it. */
 export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
   const stage = live?.stage ?? row.stage;
