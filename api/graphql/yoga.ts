@@ -6,6 +6,7 @@ import { authResolvers } from './resolvers/auth.resolvers.js';
 import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
 import { casesResolvers } from './resolvers/cases.resolvers.js';
 import { customersResolvers } from './resolvers/customers.resolvers.js';
+import { dashboardResolvers } from './resolvers/dashboard.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 import { handsetResolvers } from './resolvers/handset.resolvers.js';
@@ -17,7 +18,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers],
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers, dashboardResolvers],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
