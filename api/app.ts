@@ -11,7 +11,9 @@ import { httpRequests, registry } from './metrics.js';
 import { twilioWebhookRouter } from './webhooks/twilio.js';
 
 export function buildApp(deps: ApiDeps): Koa {
-  const app = new Koa({ proxy: true });
+  // Behind a reverse proxy, the client address is the one the nearest proxy saw (the last X-Forwarded-For
+  // entry): earlier entries are whatever the client wrote, and sign-in throttling and rate limits count by it.
+  const app = new Koa({ proxy: true, maxIpsCount: 1 });
   const yoga = buildYoga(deps);
 
   app.use(async (ctx, next) => {
@@ -44,7 +46,8 @@ export function buildApp(deps: ApiDeps): Koa {
 
   app.use(async (ctx, next) => {
     if (ctx.path !== '/graphql') return next();
-    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res);
+    // The Koa context rides along so resolvers can read the client address and set the session cookie.
+    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { koa: ctx });
     ctx.status = response.status;
     response.headers.forEach((value, key) => ctx.set(key, value));
     ctx.body = response.body;

@@ -2,6 +2,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
 import type { ApiDeps } from '../deps.js';
 import { buildContext, type AppContext, type GraphQLContext } from './context.js';
+import { auditResolvers } from './resolvers/audit.resolvers.js';
 import { authResolvers } from './resolvers/auth.resolvers.js';
 import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
 import { casesResolvers } from './resolvers/cases.resolvers.js';
@@ -18,7 +19,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers, dashboardResolvers],
+      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers, dashboardResolvers, auditResolvers],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
