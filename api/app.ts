@@ -1,5 +1,6 @@
 // buildApp(deps): the whole HTTP surface on one Koa app. Listening happens in api/main.ts (or a test).
 import Koa from 'koa';
+import { auditExportRouter } from './audit/audit-export-router.js';
 import { chatRouter } from './chat/chat-router.js';
 import { serveConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
@@ -39,6 +40,7 @@ export function buildApp(deps: ApiDeps): Koa {
   });
   app.use(twilioWebhookRouter(deps).routes());
   app.use(chatRouter(deps).routes());
+  app.use(auditExportRouter(deps).routes());
   if (deps.config.twilio.emulated) {
     const carrier = deps.emulatorCarrier ?? new EmulatorCarrier(deps.orm, deps.config.twilio.authToken);
     app.use(twilioEmulatorRouter(deps, carrier).routes());
