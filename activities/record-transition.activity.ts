@@ -50,7 +50,13 @@ export function recordTransitionActivity({ orm }: ActivityDeps) {
   };
 }
 
+/** Who the audit names: the person behind a decision, claim or supervisor action; else the system. */
 function actorOf(event: string, detail: Record<string, unknown> | undefined): string {
-  if (event !== 'decided' && event !== 'decision_ignored') return 'system';
-  return String((detail?.decision as { reviewer?: string } | undefined)?.reviewer ?? detail?.reviewer ?? 'unknown');
+  if (event === 'decided' || event === 'decision_ignored') {
+    return String((detail?.decision as { reviewer?: string } | undefined)?.reviewer ?? detail?.reviewer ?? 'unknown');
+  }
+  if (event === 'claimed' || event === 'released') return String(detail?.reviewer ?? 'unknown');
+  // A supervisor's reassignment or escalation carries `by`; a timer escalation has none.
+  if ((event === 'reassigned' || event === 'escalated') && typeof detail?.by === 'string') return detail.by;
+  return 'system';
 }

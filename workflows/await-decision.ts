@@ -34,9 +34,12 @@ export async function awaitDecision(ctx: ReviewContext): Promise<void> {
     state.escalationLevel = tier.level;
     state.deadline = new Date(deadline).toISOString();
     if (tier.level > 0) state.claim = null;
-    await ctx.enter(tier.stage, tier.event);
+    await ctx.enter(tier.stage, tier.event, tier.level > 0 && state.escalationRequest ? { ...state.escalationRequest } : undefined);
     if (tier.level > 0) await notifySupervisors({ caseId: state.caseId, level: tier.level, deadline: state.deadline });
-    if (await condition(() => state.decision !== null || ctx.superseded(), deadline - Date.now())) break;
+    // A supervisor's escalation ends the first tier early; a decision or a newer message ends the wait.
+    const escalatedByHand = () => tier.level === 0 && Boolean(state.escalationRequest);
+    const woke = await condition(() => state.decision !== null || ctx.superseded() || escalatedByHand(), deadline - Date.now());
+    if (woke && (state.decision !== null || ctx.superseded())) break;
   }
   if (state.decision) return ctx.publish('decided', { decision: state.decision });
   if (ctx.superseded()) return;

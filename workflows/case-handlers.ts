@@ -1,11 +1,13 @@
 // The messages a running case answers: the state query, decisions (Update and Signal), claims and
 // supersession. Every decision, from the console or the CLI, goes through the same checks.
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { recordTransition } from './case-activities.js';
 import {
   claimUpdate,
   decideUpdate,
   deliverySignal,
+  escalateUpdate,
+  reassignUpdate,
   releaseUpdate,
   reviewSignal,
   stateQuery,
@@ -15,7 +17,7 @@ import {
   type ReviewDecision,
 } from './contract.js';
 import { parseDuration } from './duration.js';
-import { refuseClaim, refuseDecision, replyFor, type DecisionRefusal } from './review-policy.js';
+import { refuseClaim, refuseDecision, refuseEscalation, refuseReassign, replyFor, type DecisionRefusal } from './review-policy.js';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 
 export interface CaseContext {
@@ -70,6 +72,21 @@ export function installCaseHandlers(ctx: CaseContext): void {
     await ctx.publish('released', { reviewer });
     return { ...state };
   }, { validator: (request) => reject(refuseClaim(state, request, Date.now(), true)) });
+
+  // Supervisor actions came after the first cases shipped. They add no command to a history that lacks their
+  // Update, so older histories replay unchanged (tests/replay proves it) and running cases accept them too.
+  setHandler(escalateUpdate, async ({ supervisor, reason }) => {
+    state.escalationRequest = { by: supervisor, reason: reason?.trim() || null };
+    // awaitDecision moves the case; answer once it has, so the caller sees the escalated state.
+    await condition(() => state.stage !== 'awaiting_review' || state.decision !== null);
+    return { ...state };
+  }, { validator: (request) => reject(refuseEscalation(state, request)) });
+
+  setHandler(reassignUpdate, async ({ supervisor, reviewer }) => {
+    state.claim = { reviewer, until: new Date(Date.now() + parseDuration(ctx.claimTtl)).toISOString() };
+    await ctx.publish('reassigned', { reviewer, by: supervisor });
+    return { ...state };
+  }, { validator: (request) => reject(refuseReassign(state, request)) });
 
   setHandler(deliverySignal, (report) => {
     if (report && typeof report.providerMessageId === 'string') ctx.onDeliveryReport(report);

@@ -67,15 +67,22 @@ export const WHATSAPP_WINDOW_MARGIN_MS = 10 * 60 * 1000;
 
 type Overrides = Partial<Omit<CasePolicy, 'version'>>;
 
-/** Stored overrides over environment-derived defaults, one level deep (each section merges key by key). */
-export function mergePolicy(base: CasePolicy, overrides: Overrides | undefined, version: number): CasePolicy {
-  const merged = { ...base, version } as CasePolicy;
-  for (const [key, value] of Object.entries(overrides ?? {}) as [keyof Overrides, unknown][]) {
-    const current = base[key];
-    (merged as unknown as Record<string, unknown>)[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object'
-        ? { ...(current as object), ...(value as object) }
-        : value;
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+}
+
+function deepMerge(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    merged[key] = isPlainObject(value) && isPlainObject(base[key]) ? deepMerge(base[key], value) : value;
   }
   return merged;
+}
+
+/**
+ * Stored overrides over environment-derived defaults, key by key at every depth: an admin who changes only
+ * `timeouts.sms.review` keeps the environment's `timeouts.sms.escalation`. Lists and texts replace whole.
+ */
+export function mergePolicy(base: CasePolicy, overrides: Overrides | undefined, version: number): CasePolicy {
+  return { ...(deepMerge(base as unknown as Record<string, unknown>, (overrides ?? {}) as Record<string, unknown>) as unknown as CasePolicy), version };
 }

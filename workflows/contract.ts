@@ -86,6 +86,18 @@ export interface ClaimRequest {
   reviewer: string;
 }
 
+/** A supervisor moving a case to the escalated tier before its review timeout (GraphQL escalateCase). */
+export interface EscalationRequest {
+  supervisor: string;
+  reason?: string;
+}
+
+/** A supervisor handing a waiting case to a reviewer (GraphQL reassignCase); the API checks the reviewer exists. */
+export interface ReassignRequest {
+  supervisor: string;
+  reviewer: string;
+}
+
 export type GuardrailClassification = 'security_violation' | 'out_of_scope' | 'in_scope';
 
 export interface GuardrailFinding {
@@ -131,6 +143,8 @@ export interface CaseState {
   deliveryError?: string | null;
   /** 1 for the first reply; each failed delivery that a reviewer answers again adds one. */
   sendAttempt?: number;
+  /** Set when a supervisor escalated the case by hand, before its review timeout. */
+  escalationRequest?: { by: string; reason: string | null } | null;
 }
 
 /**
@@ -165,6 +179,10 @@ export const stateQuery = defineQuery<CaseState>('state');
 /** A reviewer takes the case for `claimTtl`; answered with the resulting state. */
 export const claimUpdate = defineUpdate<CaseState, [ClaimRequest]>('claim');
 export const releaseUpdate = defineUpdate<CaseState, [ClaimRequest]>('release');
+/** Answered once the case has moved to the escalated tier. */
+export const escalateUpdate = defineUpdate<CaseState, [EscalationRequest]>('escalate');
+/** The reviewer gets the case as their claim for `claimTtl`; answered with the resulting state. */
+export const reassignUpdate = defineUpdate<CaseState, [ReassignRequest]>('reassign');
 /** From api/webhooks/twilio.ts (status callbacks): how far the reply got. */
 export const deliverySignal = defineSignal<[DeliveryReport]>('delivery');
 /** Sent by a newer case of the same conversation: this one ends `superseded` if still undecided. */

@@ -21,7 +21,7 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     escalationLevel: 0, deadline: null, draft: null, reply: null, guardrail: { classification: null, findings: [] },
     decision: null, customerId: null, policyVersion: null, claim: null, outbound: null, wouldAutoSend: null,
     draftError: null, supersedes: [], supersededBy: null, blockedReason: null, delivery: null, deliveryError: null,
-    sendAttempt: 1,
+    sendAttempt: 1, escalationRequest: null,
   };
   const deliveryReports: DeliveryReport[] = [];
 

@@ -1,7 +1,9 @@
 // Pure routing and review rules for a case. No I/O, no Temporal: unit-tested directly and run inside
 // the workflow sandbox.
 import type { CasePolicy } from './case-policy.js';
-import { DecisionErrors, REVIEWABLE_STAGES, type CaseState, type ClaimRequest, type ReviewDecision } from './contract.js';
+import {
+  DecisionErrors, REVIEWABLE_STAGES, type CaseState, type ClaimRequest, type EscalationRequest, type ReassignRequest, type ReviewDecision,
+} from './contract.js';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 
 export type Route = 'auto_send' | 'review';
@@ -94,6 +96,29 @@ export function refuseClaim(state: ReviewView, input: ClaimRequest, now: number,
 }
 
 /** The reply a decision sends, or null when it sends nothing. */
+/** Why a supervisor may not escalate the case now, or null. Only the first review tier can be skipped. */
+export function refuseEscalation(state: ReviewView & Pick<CaseState, 'escalationRequest'>, input: EscalationRequest): DecisionRefusal | null {
+  if (typeof input?.supervisor !== 'string' || input.supervisor.trim() === '') {
+    return { code: DecisionErrors.badInput, message: 'supervisor is required' };
+  }
+  if (state.stage === 'escalated' || state.escalationRequest) return { code: DecisionErrors.badInput, message: 'the case is already escalated' };
+  if (state.decision || state.stage !== 'awaiting_review') {
+    return { code: DecisionErrors.notAwaitingReview, message: `case is ${state.stage}, not awaiting review` };
+  }
+  return null;
+}
+
+/** Why the case cannot be handed to `reviewer` now, or null. A supervisor may take a case from anyone. */
+export function refuseReassign(state: ReviewView, input: ReassignRequest): DecisionRefusal | null {
+  if (typeof input?.supervisor !== 'string' || !input.supervisor.trim() || typeof input.reviewer !== 'string' || !input.reviewer.trim()) {
+    return { code: DecisionErrors.badInput, message: 'supervisor and reviewer are required' };
+  }
+  if (state.decision || !REVIEWABLE_STAGES.includes(state.stage)) {
+    return { code: DecisionErrors.notAwaitingReview, message: `case is ${state.stage}, not awaiting review` };
+  }
+  return null;
+}
+
 export function replyFor(decision: ReviewDecision, draft: string | null): string | null {
   if (decision.decision === 'reject') return null;
   if (decision.decision === 'edit') return decision.text!.trim();

@@ -19,6 +19,8 @@ describe('golden histories', () => {
       'auto-send-opened-in-one-step', 'superseded-opened-in-one-step',
       // Recorded after carrier keywords, split replies and delivery reports (patch channel-rules-and-delivery).
       'stop-keyword', 'delivery-failed-back-to-review-then-failed', 'split-reply-delivered', 'whatsapp-window-refused',
+      // Recorded after supervisors could escalate and reassign by Update (no patch: no new command without them).
+      'escalated-by-supervisor-then-approved', 'reassigned-then-approved',
     ]));
   });
 
