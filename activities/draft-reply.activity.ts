@@ -57,6 +57,8 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
         })),
         attachments: inbound?.attachments.map((a) => a.contentType),
       });
+      // The reasoning is for reviewers, not for the workflow: it goes to the read model, never into history.
+      await em.nativeUpdate(CaseSchema, { id: caseId }, { draftReasoning: draft.reasoning, draftModel: draft.model });
       return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
       if (error instanceof DrafterError) {

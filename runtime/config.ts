@@ -31,7 +31,12 @@ export interface Config {
   twilio: { accountSid: string; authToken: string; emulated: boolean; apiBaseUrl?: string };
   admin: { email: string; password: string | undefined };
   timeouts: { review: string; escalation: string };
+  /** The environment variables behind settings that are set, so effectiveSettings can name each value's source. */
+  settingsFromEnvironment: string[];
 }
+
+/** Environment variables that supply settings (settings/setting-definitions.ts names which). */
+const SETTING_VARIABLES = ['COUNTERSIGN_REVIEW_TIMEOUT', 'COUNTERSIGN_ESCALATION_TIMEOUT'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       review: durationVar(env, 'COUNTERSIGN_REVIEW_TIMEOUT', '15m'),
       escalation: durationVar(env, 'COUNTERSIGN_ESCALATION_TIMEOUT', '1h'),
     },
+    settingsFromEnvironment: SETTING_VARIABLES.filter((name) => env[name]),
   };
 }
 

@@ -37,6 +37,14 @@ export function customerHistory(em: EntityManager, customerId: string, last: num
   return em.getConnection().execute<HistoryRow[]>(HISTORY_SQL, [customerId, last]);
 }
 
+/** One conversation's latest messages, oldest first. */
+export function conversationMessages(em: EntityManager, conversationId: string, last: number): Promise<HistoryRow[]> {
+  return em.getConnection().execute<HistoryRow[]>(
+    `select * from (select ${MESSAGE_COLUMNS} from messages m where m.conversation_id = ? order by m.created_at desc, m.part desc limit ?) recent order by created_at, part`,
+    [conversationId, last],
+  );
+}
+
 /** What a case sent: every part of every attempt, in sending order. */
 export function caseReplies(em: EntityManager, caseId: string): Promise<HistoryRow[]> {
   return em.getConnection().execute<HistoryRow[]>(

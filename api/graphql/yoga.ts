@@ -1,30 +1,52 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
 import type { ApiDeps } from '../deps.js';
-import { buildContext, type AppContext, type GraphQLContext } from './context.js';
+import { buildContext, type AppContext, type GraphQLContext, type ServerContext } from './context.js';
+import { apiTokensResolvers } from './resolvers/api-tokens.resolvers.js';
 import { auditResolvers } from './resolvers/audit.resolvers.js';
 import { authResolvers } from './resolvers/auth.resolvers.js';
 import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
 import { casesResolvers } from './resolvers/cases.resolvers.js';
+import { conversationsResolvers } from './resolvers/conversations.resolvers.js';
 import { customersResolvers } from './resolvers/customers.resolvers.js';
 import { dashboardResolvers } from './resolvers/dashboard.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 import { handsetResolvers } from './resolvers/handset.resolvers.js';
+import { settingsResolvers } from './resolvers/settings.resolvers.js';
+import { supervisorResolvers } from './resolvers/supervisor.resolvers.js';
+import { usersResolvers } from './resolvers/users.resolvers.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
 export function buildYoga(deps: ApiDeps) {
-  return createYoga<{}, AppContext>({
+  // Read when the server is built: production hides field suggestions and GraphiQL.
+  const production = process.env.NODE_ENV === 'production';
+  return createYoga<ServerContext, AppContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [authResolvers, casesResolvers, decideResolvers, caseEventsResolvers, guardrailsResolvers, customersResolvers, handsetResolvers, dashboardResolvers, auditResolvers],
+      resolvers: [
+        authResolvers,
+        apiTokensResolvers,
+        usersResolvers,
+        casesResolvers,
+        decideResolvers,
+        supervisorResolvers,
+        caseEventsResolvers,
+        guardrailsResolvers,
+        customersResolvers,
+        conversationsResolvers,
+        handsetResolvers,
+        settingsResolvers,
+        dashboardResolvers,
+        auditResolvers,
+      ],
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
     maskedErrors: true,
-    graphiql: { title: 'Countersign GraphQL' },
+    graphiql: production ? false : { title: 'Countersign GraphQL' },
     logging: false,
   });
 }

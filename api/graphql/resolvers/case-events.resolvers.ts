@@ -3,12 +3,18 @@ import type { CaseEvent } from '../../../db/case-events.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { caseView } from './case-view.js';
 
+/** One case's events, for a console showing that case. */
+async function* onlyCase(events: AsyncGenerator<CaseEvent>, caseId: string): AsyncGenerator<CaseEvent> {
+  for await (const event of events) if (event.caseId === caseId) yield event;
+}
+
 export const caseEventsResolvers = {
   Subscription: {
     caseEvents: {
-      subscribe(_: unknown, __: unknown, ctx: GraphQLContext) {
+      subscribe(_: unknown, { caseId }: { caseId?: string | null }, ctx: GraphQLContext) {
         requireUser(ctx);
-        return ctx.deps.caseEvents.subscribe(ctx.request.signal);
+        const events = ctx.deps.caseEvents.subscribe(ctx.request.signal);
+        return caseId ? onlyCase(events, caseId) : events;
       },
       resolve: (event: CaseEvent) => event,
     },

@@ -11,6 +11,7 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     id: row.id,
     // Not in the schema: lets Case.attachments find the inbound message.
     inboundMessageId: row.inboundMessageId,
+    conversationId: row.conversationId,
     stage: stage.toUpperCase(),
     channel: row.channel.toUpperCase(),
     inboundText: row.inboundText,
@@ -38,6 +39,8 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     blockedReason: (live?.blockedReason ?? row.blockedReason)?.toUpperCase() ?? null,
     deliveryStatus: live ? live.delivery?.status ?? null : row.deliveryStatus,
     deliveryError: live ? live.deliveryError ?? null : row.deliveryError,
+    draftReasoning: row.draftReasoning ?? null,
+    draftModel: row.draftModel ?? null,
   };
 }
 

@@ -1,22 +1,14 @@
 import { CustomerIdentitySchema, CustomerSchema, MessageSchema, type Customer } from '../../../db/entities/index.js';
-import { twilioErrorText } from '../../../channels/twilio-errors.js';
 import type { Channel } from '../../../workflows/contract.js';
 import {
-  CustomerRecordError, caseReplies, customerHistory, isUuid, linkIdentity, mergeCustomers, type HistoryRow,
+  CustomerRecordError, caseReplies, customerHistory, isUuid, linkIdentity, mergeCustomers,
 } from '../../customers/customer-records.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
+import { messageView } from './message-view.js';
 
 const SUPERVISORS = ['SUPERVISOR', 'ADMIN'] as const;
 const MAX_HISTORY = 200;
-
-function messageView(row: HistoryRow) {
-  return {
-    id: row.id, caseId: row.case_id, channel: row.channel.toUpperCase(), direction: row.direction.toUpperCase(), body: row.body,
-    attachments: row.attachments ?? [], status: row.status, errorCode: row.error_code, errorMessage: twilioErrorText(row.error_code), part: row.part,
-    createdAt: new Date(row.created_at).toISOString(), statusUpdatedAt: row.status_updated_at ? new Date(row.status_updated_at).toISOString() : null,
-  };
-}
 
 /** A customer row loaded once per request, however many fields ask for it. */
 function loadCustomer(ctx: GraphQLContext, id: string): Promise<Customer | null> {
