@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema } from '../../db/entities/index.js';
-import { createUser, gql, signIn } from '../helpers/graphql.js';
+import { createUser, freshClientAddress, gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;
@@ -15,11 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A client address of its own, so throttling here never slows another test's sign-ins. */
-function freshAddress(): string {
-  const byte = () => Math.floor(Math.random() * 250) + 1;
-  return `10.${byte()}.${byte()}.${byte()}`;
-}
+const freshAddress = freshClientAddress;
 
 async function post(body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${stack.url}/graphql`, {
