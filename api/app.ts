@@ -6,6 +6,7 @@ import { serveConsole } from './console.js';
 import type { ApiDeps } from './deps.js';
 import { EmulatorCarrier } from './emulator/twilio-delivery.js';
 import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
+import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
 import { httpRequests, registry } from './metrics.js';
@@ -46,6 +47,7 @@ export function buildApp(deps: ApiDeps): Koa {
     app.use(twilioEmulatorRouter(deps, carrier).routes());
   }
 
+  app.use(limitGraphQLBody());
   app.use(async (ctx, next) => {
     if (ctx.path !== '/graphql') return next();
     // The Koa context rides along so resolvers can read the client address and set the session cookie.

@@ -2,6 +2,8 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
 import type { ApiDeps } from '../deps.js';
 import { buildContext, type AppContext, type GraphQLContext, type ServerContext } from './context.js';
+import { useGraphQLHardening } from './hardening/graphql-hardening.plugin.js';
+import { MAX_BODY_BYTES } from './hardening/limits.js';
 import { apiTokensResolvers } from './resolvers/api-tokens.resolvers.js';
 import { auditResolvers } from './resolvers/audit.resolvers.js';
 import { authResolvers } from './resolvers/auth.resolvers.js';
@@ -47,6 +49,9 @@ export function buildYoga(deps: ApiDeps) {
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
     maskedErrors: true,
     graphiql: production ? false : { title: 'Countersign GraphQL' },
+    plugins: [useGraphQLHardening({ production })],
+    // api/app.ts refuses larger bodies first, with a plain 413; this covers Yoga served without Koa (yoga.fetch).
+    maxRequestBodySize: MAX_BODY_BYTES,
     logging: false,
   });
 }
