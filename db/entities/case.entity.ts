@@ -8,7 +8,16 @@ import type { GuardrailFinding } from '../../workflows/contract.js';
 export const CaseSchema = defineEntity({
   name: 'Case',
   tableName: 'cases',
-  indexes: [{ properties: ['stage', 'createdAt'] }],
+  // The queue reads by stage; the dashboard and the newest-first list read a time range across stages.
+  indexes: [
+    { properties: ['stage', 'createdAt'] },
+    { properties: ['createdAt'] },
+    // The queue's text search (cases(filter: { search })); see the migration that made it.
+    {
+      name: 'cases_inbound_text_search_index',
+      expression: `create index "cases_inbound_text_search_index" on "cases" using gin (to_tsvector('simple', "inbound_text"))`,
+    },
+  ],
   properties: (p) => ({
     id: p.string().primary(),
     channel: p.string(),

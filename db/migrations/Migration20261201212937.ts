@@ -10,6 +10,8 @@ export class Migration20261201212937 extends Migration {
     // The queue's text search (cases(filter: { search })): word matching with the 'simple' configuration, so
     // order numbers and names match as typed, in any language.
     this.addSql(`create index "cases_inbound_text_search_index" on "cases" using gin (to_tsvector('simple', "inbound_text"));`);
+    // The dashboard and the newest-first list read a time range across stages.
+    this.addSql(`create index "cases_created_at_index" on "cases" ("created_at");`);
 
     this.addSql(`alter table "users" add column "disabled_at" timestamptz null, add column "last_login_at" timestamptz null;`);
 
@@ -23,6 +25,7 @@ export class Migration20261201212937 extends Migration {
     this.addSql(`drop index "audit_events_created_at_index";`);
 
     this.addSql(`drop index "cases_inbound_text_search_index";`);
+    this.addSql(`drop index "cases_created_at_index";`);
     this.addSql(`alter table "cases" drop column "draft_reasoning", drop column "draft_model";`);
 
     this.addSql(`alter table "users" drop column "disabled_at", drop column "last_login_at";`);
