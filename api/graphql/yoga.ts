@@ -46,8 +46,9 @@ export function buildYoga(deps: ApiDeps) {
       ],
     }),
     context: (initial) => buildContext(deps, initial),
-    // Unexpected errors reach the client as "Unexpected error." — never a stack trace.
-    maskedErrors: true,
+    // Unexpected errors reach the client as "Unexpected error." — never a stack trace, whatever NODE_ENV says
+    // (Yoga would add the original error and its stack under NODE_ENV=development).
+    maskedErrors: { isDev: false },
     graphiql: production ? false : { title: 'Countersign GraphQL' },
     plugins: [useGraphQLHardening({ production })],
     // api/app.ts refuses larger bodies first, with a plain 413; this covers Yoga served without Koa (yoga.fetch).

@@ -1,6 +1,7 @@
 import { CaseSchema } from '../../../db/entities/index.js';
 import type { CaseEvent } from '../../../db/case-events.js';
-import { requireUser, type GraphQLContext } from '../context.js';
+import { requireUser } from '../context.js';
+import type { CaseStage, Resolvers } from '../generated/resolvers-types.js';
 import { caseView } from './case-view.js';
 
 /** One case's events, for a console showing that case. */
@@ -8,10 +9,10 @@ async function* onlyCase(events: AsyncGenerator<CaseEvent>, caseId: string): Asy
   for await (const event of events) if (event.caseId === caseId) yield event;
 }
 
-export const caseEventsResolvers = {
+export const caseEventsResolvers: Resolvers = {
   Subscription: {
     caseEvents: {
-      subscribe(_: unknown, { caseId }: { caseId?: string | null }, ctx: GraphQLContext) {
+      subscribe(_, { caseId }, ctx) {
         requireUser(ctx);
         const events = ctx.deps.caseEvents.subscribe(ctx.request.signal);
         return caseId ? onlyCase(events, caseId) : events;
@@ -20,8 +21,8 @@ export const caseEventsResolvers = {
     },
   },
   CaseEvent: {
-    stage: (event: CaseEvent) => event.stage.toUpperCase(),
-    async case(event: CaseEvent, _: unknown, ctx: GraphQLContext) {
+    stage: (event) => event.stage.toUpperCase() as CaseStage,
+    async case(event, _, ctx) {
       // A fresh fork per event: a long-lived subscription must not serve rows from a stale identity map.
       const row = await ctx.deps.orm.em.fork().findOne(CaseSchema, { id: event.caseId });
       return row ? caseView(row, ctx.deps) : null;

@@ -63,7 +63,7 @@ export const conversationsResolvers: Resolvers = {
     lastMessageAt: (row) => row.lastMessageAt.toISOString(),
     async messages(row, { last }, ctx) {
       if (!Number.isInteger(last) || last! < 1 || last! > MAX_MESSAGES) throw codedError('BAD_INPUT', `last must be between 1 and ${MAX_MESSAGES}`);
-      return (await conversationMessages(ctx.em, row.id, last!)).map(messageView) as never;
+      return (await conversationMessages(ctx.em, row.id, last!)).map(messageView);
     },
   },
   Case: {

@@ -1,12 +1,8 @@
 import { claimUpdate, decideUpdate, releaseUpdate, type DecisionKind } from '../../../workflows/contract.js';
-import { requireUser, type GraphQLContext } from '../context.js';
+import { requireUser } from '../context.js';
 import { codedError } from '../errors.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 import { onCase } from './case-updates.js';
-
-interface DecideArgs {
-  id: string;
-  input: { decision: 'APPROVE' | 'EDIT' | 'REJECT'; text?: string | null; reason?: string | null; decisionId?: string | null };
-}
 
 const MAX_REPLY = 1600;
 const REVIEW_ROLES = ['REVIEWER', 'SUPERVISOR', 'ADMIN'] as const;
@@ -15,9 +11,9 @@ const REVIEW_ROLES = ['REVIEWER', 'SUPERVISOR', 'ADMIN'] as const;
  * Decisions and claims go to the case as Updates: the workflow validates them and answers with the
  * resulting state. The decisionId doubles as the Update ID, so a repeated click is one decision.
  */
-export const decideResolvers = {
+export const decideResolvers: Resolvers = {
   Mutation: {
-    async decideCase(_: unknown, { id, input }: DecideArgs, ctx: GraphQLContext) {
+    async decideCase(_, { id, input }, ctx) {
       const user = requireUser(ctx, [...REVIEW_ROLES]);
       const decision = input.decision.toLowerCase() as DecisionKind;
       const text = input.text?.trim() || undefined;
@@ -29,11 +25,11 @@ export const decideResolvers = {
         updateId: input.decisionId ? `decision:${input.decisionId}` : undefined,
       }));
     },
-    async claimCase(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+    async claimCase(_, { id }, ctx) {
       const user = requireUser(ctx, [...REVIEW_ROLES]);
       return onCase(ctx, id, (handle) => handle.executeUpdate(claimUpdate, { args: [{ reviewer: user.email }] }));
     },
-    async releaseCase(_: unknown, { id }: { id: string }, ctx: GraphQLContext) {
+    async releaseCase(_, { id }, ctx) {
       const user = requireUser(ctx, [...REVIEW_ROLES]);
       return onCase(ctx, id, (handle) => handle.executeUpdate(releaseUpdate, { args: [{ reviewer: user.email }] }));
     },
