@@ -6,8 +6,9 @@ import { HandsetInputError, handsetAddress, handsetThread, sendFromHandset } fro
 import { caseWorkflowId } from '../../../workflows/contract.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
+import type { HandsetChannel, HandsetMessage, Resolvers } from '../generated/resolvers-types.js';
 
-type HandsetArgs = { number: string; channel: 'SMS' | 'WHATSAPP' };
+type HandsetArgs = { number: string; channel: HandsetChannel };
 
 function requireEmulator(ctx: GraphQLContext): void {
   requireUser(ctx);
@@ -18,7 +19,7 @@ function requireEmulator(ctx: GraphQLContext): void {
 
 const addressOf = ({ number, channel }: HandsetArgs) => handsetAddress(channel === 'WHATSAPP' ? 'whatsapp' : 'sms', normalisePhoneNumber(number));
 
-function messageView(message: EmulatorMessage) {
+function messageView(message: EmulatorMessage): HandsetMessage {
   return {
     ...message,
     direction: message.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND',
@@ -28,15 +29,15 @@ function messageView(message: EmulatorMessage) {
   };
 }
 
-export const handsetResolvers = {
+export const handsetResolvers: Resolvers = {
   Query: {
-    async handsetThread(_: unknown, args: HandsetArgs, ctx: GraphQLContext) {
+    async handsetThread(_, args, ctx) {
       requireEmulator(ctx);
       return (await handsetThread(ctx.em, addressOf(args))).map(messageView);
     },
   },
   Mutation: {
-    async sendFromHandset(_: unknown, { input }: { input: HandsetArgs & { body: string; profileName?: string | null } }, ctx: GraphQLContext) {
+    async sendFromHandset(_, { input }, ctx) {
       requireEmulator(ctx);
       try {
         const channel = input.channel === 'WHATSAPP' ? 'whatsapp' : 'sms';
@@ -49,7 +50,7 @@ export const handsetResolvers = {
   },
   Subscription: {
     handsetEvents: {
-      async *subscribe(_: unknown, args: HandsetArgs, ctx: GraphQLContext) {
+      async *subscribe(_, args, ctx) {
         requireEmulator(ctx);
         const address = addressOf(args);
         for await (const event of ctx.deps.caseEvents.listen<HandsetEvent>('emulator_handsets', ctx.request.signal)) {
