@@ -15,7 +15,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': { target: api, changeOrigin: true },
+      // Host stays the dev server's, so the API's origin check (auth/request-credentials.ts) matches the
+      // Origin the browser sends with cookie-signed POSTs; changeOrigin would turn every one into a 403.
+      '/graphql': { target: api },
       '/emulator': { target: api, changeOrigin: true },
       '/webhooks': { target: api, changeOrigin: true },
     },

@@ -191,7 +191,9 @@ describe('case page channel facts', () => {
 describe('Phone page with a real Twilio account configured', () => {
   it('explains that the emulator is off', async () => {
     const real = await startStack({ env: { TWILIO_ACCOUNT_SID: 'AC11111111111111111111111111111111', TWILIO_AUTH_TOKEN: 'not-a-real-token' } });
-    const page = await context.newPage();
+    // A browser of its own: cookies ignore the port, so the first stack's session would ride along to this one.
+    const own = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await own.newPage();
     try {
       const seen = consoleErrors(page);
       await signIn(page, real.url, real.orm);
@@ -204,7 +206,7 @@ describe('Phone page with a real Twilio account configured', () => {
       await expect.poll(() => off.count(), LIVE).toBe(2);
       expect(seen).toEqual([]);
     } finally {
-      await page.close();
+      await own.close();
       await real.stop();
     }
   });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../auth/request-credentials.js';
 
 /** Debian's Chromium (installed by .ci/run); Playwright never downloads a browser here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,4 +30,23 @@ export function consoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * Signs in the way the console does (`signIn` sets the HTTP-only session cookie) and gives the cookie to a
+ * browser context, for tests that are not about the sign-in form.
+ */
+export async function signInWithCookie(context: BrowserContext, baseUrl: string, user: { email: string; password: string }): Promise<void> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }',
+      variables: { e: user.email, p: user.password },
+    }),
+  });
+  const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  if (!header) throw new Error(`signIn set no session cookie: ${await response.text()}`);
+  const value = header.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
 }

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { currentToken } from './composables/useSession';
+import { hasSession } from './composables/useSessionCheck';
 import CasePage from './pages/CasePage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
@@ -34,8 +34,8 @@ export function safeRedirect(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
 }
 
-router.beforeEach((to) => {
-  const signedIn = currentToken() !== null;
+router.beforeEach(async (to) => {
+  const signedIn = await hasSession();
   if (!to.meta.public && !signedIn) {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }

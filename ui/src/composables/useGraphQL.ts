@@ -5,7 +5,14 @@ export type Doc<TData, TVars = Record<string, never>> = string & { readonly __ty
 
 export const gql = <TData, TVars = Record<string, never>>(source: string): Doc<TData, TVars> => source as Doc<TData, TVars>;
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT' | 'NETWORK' | 'UNKNOWN';
+export type ErrorCode =
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT' | 'CSRF_CHECK_FAILED' | 'NETWORK' | 'UNKNOWN';
+
+/**
+ * Sent with every POST: the API refuses a cookie-signed POST without it (auth/request-credentials.ts), which a
+ * cross-site form cannot add. Same-origin fetch sends the session cookie by itself (credentials: 'same-origin').
+ */
+export const CSRF_HEADERS = { 'x-countersign-csrf': '1' } as const;
 
 export class GraphQLRequestError extends Error {
   constructor(message: string, readonly code: ErrorCode) {
@@ -20,7 +27,7 @@ interface GraphQLResponse<T> {
 }
 
 export interface RequestOptions {
-  /** Set false for login: its UNAUTHENTICATED means "wrong password", not "session over". */
+  /** Set false for signIn: its UNAUTHENTICATED means "wrong password", not "session over". */
   sessionErrors?: boolean;
   signal?: AbortSignal;
 }
@@ -28,15 +35,13 @@ export interface RequestOptions {
 const session = useSession();
 
 export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: TVars, options: RequestOptions = {}): Promise<TData> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  const token = session.token.value;
-  if (token) headers.authorization = `Bearer ${token}`;
-
+  const headers = { 'content-type': 'application/json', accept: 'application/json', ...CSRF_HEADERS };
   let body: GraphQLResponse<TData>;
   try {
     const response = await fetch('/graphql', {
       method: 'POST',
       headers,
+      credentials: 'same-origin',
       body: JSON.stringify({ query: doc, variables: variables ?? {} }),
       signal: options.signal,
     });
@@ -49,7 +54,7 @@ export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: 
   const first = body.errors?.[0];
   if (first) {
     const code = (first.extensions?.code ?? 'UNKNOWN') as ErrorCode;
-    // App.vue sends the reviewer to /sign-in as soon as the token is gone.
+    // App.vue sends the reviewer to /sign-in as soon as the user is gone.
     if (code === 'UNAUTHENTICATED' && options.sessionErrors !== false) session.clear();
     throw new GraphQLRequestError(first.message, code);
   }
@@ -62,6 +67,7 @@ const FRIENDLY: Partial<Record<ErrorCode, string>> = {
   FORBIDDEN: 'Your role does not allow this.',
   NOT_FOUND: 'This case does not exist.',
   NOT_AWAITING_REVIEW: 'This case no longer awaits a decision',
+  CSRF_CHECK_FAILED: 'The server did not accept this page. Reload it and try again.',
 };
 
 /** The message to show a reviewer for any thrown error. */

@@ -1,58 +1,67 @@
 import { computed, readonly, ref } from 'vue';
-import type { User } from '../types';
+import type { Role, User } from '../types';
 
-export const TOKEN_KEY = 'countersign.token';
+/**
+ * Who was signed in, as a hint for the first paint only: the session itself is an HTTP-only cookie that
+ * script never sees, and confirmSession (useSessionCheck.ts) asks the server before trusting this.
+ * localStorage rather than sessionStorage because its `storage` event carries sign-out to other tabs.
+ */
+export const USER_HINT_KEY = 'countersign.user';
 
-function readToken(): string | null {
+const ROLES: readonly Role[] = ['REVIEWER', 'SUPERVISOR', 'ADMIN'];
+
+function parseUser(raw: string | null): User | null {
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    const value = JSON.parse(raw ?? 'null') as Partial<User> | null;
+    if (!value || typeof value.id !== 'string' || typeof value.email !== 'string' || !ROLES.includes(value.role as Role)) return null;
+    return { id: value.id, email: value.email, role: value.role as Role };
   } catch {
-    return null; // storage can be disabled (privacy modes); the console then works for one page load
+    return null; // a hand-edited value: no hint, the server decides
   }
 }
 
-function writeToken(token: string | null): void {
+function readHint(): User | null {
   try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
+    return parseUser(localStorage.getItem(USER_HINT_KEY));
   } catch {
-    // see readToken
+    return null; // storage can be disabled (privacy modes); the cookie still works, the first paint just waits for `me`
+  }
+}
+
+function writeHint(user: User | null): void {
+  try {
+    if (user) localStorage.setItem(USER_HINT_KEY, JSON.stringify({ id: user.id, email: user.email, role: user.role }));
+    else localStorage.removeItem(USER_HINT_KEY);
+  } catch {
+    // see readHint
   }
 }
 
 // Module-level state: one session for the whole console.
-const token = ref<string | null>(readToken());
-const user = ref<User | null>(null);
+const user = ref<User | null>(readHint());
 
-// Signing out (or in) in another tab applies here too.
+// Signing out (or in) in another tab applies here too: the cookie is shared by every tab anyway.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key !== TOKEN_KEY) return;
-    token.value = event.newValue;
-    user.value = null;
+    if (event.key === USER_HINT_KEY || event.key === null) user.value = parseUser(event.newValue);
   });
 }
 
 export function useSession() {
   return {
-    token: readonly(token),
     user: readonly(user),
-    isSignedIn: computed(() => token.value !== null),
-    signIn(newToken: string, newUser: User): void {
-      writeToken(newToken);
-      token.value = newToken;
-      user.value = newUser;
-    },
-    setUser(newUser: User | null): void {
-      user.value = newUser;
+    isSignedIn: computed(() => user.value !== null),
+    /** After signIn or `me`: the server vouched for this user. */
+    setUser(newUser: User): void {
+      writeHint(newUser);
+      user.value = { id: newUser.id, email: newUser.email, role: newUser.role };
     },
     clear(): void {
-      writeToken(null);
-      token.value = null;
+      writeHint(null);
       user.value = null;
     },
   };
 }
 
 /** For non-component code (router guard, fetch client). */
-export const currentToken = (): string | null => token.value;
+export const currentUser = (): User | null => user.value;

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, readonly, ref, watch, type Ref } from 'vue';
-import type { Doc } from './useGraphQL';
+import { CSRF_HEADERS, type Doc } from './useGraphQL';
 import { useSession } from './useSession';
 
 const MIN_BACKOFF_MS = 500;
@@ -74,11 +74,12 @@ export function useSubscription<TData, TVars>(
   }
 
   async function streamOnce(signal: AbortSignal, vars: TVars, onConnected: () => void): Promise<boolean> {
-    const token = session.token.value;
-    if (!token) return true;
+    if (!session.isSignedIn.value) return true;
+    // A POST like every other request, so it carries the CSRF header and the session cookie.
     const response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...CSRF_HEADERS },
+      credentials: 'same-origin',
       body: JSON.stringify({ query: doc, variables: vars }),
       signal,
     });

@@ -1,11 +1,12 @@
 import { gql } from '../composables/useGraphQL';
 import type { User } from '../types';
 
-export const LOGIN_MUTATION = gql<{ login: { token: string; user: User } }, { email: string; password: string }>(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
+/** Sets the HTTP-only session cookie; the answer carries the user, never the token. */
+export const SIGN_IN_MUTATION = gql<{ signIn: { user: User; expiresAt: string } }, { email: string; password: string }>(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
       user { id email role }
+      expiresAt
     }
   }
 `);

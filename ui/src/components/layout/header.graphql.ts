@@ -1,12 +1,6 @@
 import { gql } from '../../composables/useGraphQL';
-import type { User } from '../../types';
 
-export const ME_QUERY = gql<{ me: User | null }>(`
-  query Me {
-    me { id email role }
-  }
-`);
-
+/** Revokes the session and clears its cookie (the console cannot: the cookie is HTTP-only). */
 export const LOGOUT_MUTATION = gql<{ logout: boolean }>(`
   mutation Logout {
     logout
