@@ -8,7 +8,11 @@ import { migrationsList } from './migrations/index.js';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export function ormConfig(overrides: Partial<Options> = {}): Options {
+/**
+ * `snapshot`: only the CLI (`npm run migration:create`) diffs against and writes db/migrations/.snapshot.json;
+ * applying migrations at start would otherwise rewrite that committed file from the live database.
+ */
+export function ormConfig(overrides: Partial<Options> = {}, { snapshot = false }: { snapshot?: boolean } = {}): Options {
   return defineConfig({
     clientUrl: process.env.DATABASE_URL,
     entities: Object.values(entities).filter((value) => typeof value === 'object' && 'meta' in value),
@@ -19,7 +23,7 @@ export function ormConfig(overrides: Partial<Options> = {}): Options {
       migrationsList,
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot,
       snapshotName: '.snapshot',
       emit: 'ts',
     },
@@ -30,4 +34,4 @@ export function ormConfig(overrides: Partial<Options> = {}): Options {
   });
 }
 
-export default ormConfig();
+export default ormConfig({}, { snapshot: true });

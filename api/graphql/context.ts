@@ -42,7 +42,7 @@ export async function buildContext(deps: ApiDeps, initial: YogaInitialContext & 
 
 /** The signed-in user, optionally required to hold one of `roles`. */
 export function requireUser(ctx: GraphQLContext, roles?: readonly Role[]): User {
-  if (!ctx.user) throw codedError('UNAUTHENTICATED', 'sign in first: call login and send Authorization: Bearer <token>');
+  if (!ctx.user) throw codedError('UNAUTHENTICATED', 'sign in first: login and send Authorization: Bearer <token>, or signIn for a session cookie');
   if (roles && !roles.includes(ctx.user.role)) throw codedError('FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
   return ctx.user;
 }
