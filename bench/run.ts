@@ -14,6 +14,7 @@ import { percentile, round } from './stats.js';
 import { now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
 import { httpFloor, runConcurrentDeliveries } from './concurrent-webhooks.js';
 import { runSustained } from './sustained.js';
+import { runApiBench } from './api.js';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string' }, rate: { type: 'string' } } });
 const RATE = 50;
@@ -116,4 +117,8 @@ console.table({
 });
 writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
+
+// 4. The GraphQL API's read paths on seeded volume (bench/api.ts): its own PostgreSQL, this Temporal server.
+const api = await runApiBench({ temporalAddress: config.temporal.address });
+writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ ...results, api }, null, 2)}\n`);
 await stack.stop();
