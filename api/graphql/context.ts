@@ -5,6 +5,7 @@ import { authenticate, CsrfRefusal, type Credentials } from '../../auth/request-
 import type { Role, User } from '../../db/entities/index.js';
 import type { ApiDeps } from '../deps.js';
 import { codedError } from './errors.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 export interface AppContext {
   deps: ApiDeps;
@@ -14,6 +15,7 @@ export interface AppContext {
   /** The bearer token or session token this request was made with. */
   token: string | null;
   via: Credentials['via'] | null;
+  loaders: Loaders;
 }
 
 /** What api/app.ts hands Yoga with each request. */
@@ -33,7 +35,9 @@ export async function buildContext(deps: ApiDeps, initial: YogaInitialContext & 
   const { request, koa } = initial;
   try {
     const credentials = await authenticate(em, { method: request.method, header: (name) => request.headers.get(name) }, allowedOrigins(deps, koa));
-    return { deps, em, user: credentials?.user ?? null, token: credentials?.token ?? null, via: credentials?.via ?? null };
+    return {
+      deps, em, user: credentials?.user ?? null, token: credentials?.token ?? null, via: credentials?.via ?? null, loaders: createLoaders(em),
+    };
   } catch (error) {
     if (error instanceof CsrfRefusal) throw codedError('CSRF_CHECK_FAILED', error.message, 403);
     throw error;

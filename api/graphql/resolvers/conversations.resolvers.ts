@@ -1,4 +1,4 @@
-import { CaseSchema, ConversationSchema, CustomerSchema } from '../../../db/entities/index.js';
+import { CaseSchema, ConversationSchema } from '../../../db/entities/index.js';
 import { conversationMessages, isUuid } from '../../customers/customer-records.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.js';
@@ -44,7 +44,8 @@ export const conversationsResolvers: Resolvers = {
   },
   Customer: {
     async createdAt({ id }, _, ctx) {
-      const row = await ctx.em.findOneOrFail(CustomerSchema, { id });
+      const row = await ctx.loaders.customer.load(id);
+      if (!row) throw codedError('NOT_FOUND', `no customer ${id}`);
       return row.createdAt.toISOString();
     },
     conversations({ id }, _, ctx) {

@@ -12,7 +12,7 @@ const MAX_HISTORY = 200;
 
 /** A customer row loaded once per request, however many fields ask for it. */
 function loadCustomer(ctx: GraphQLContext, id: string): Promise<Customer | null> {
-  return ctx.em.findOne(CustomerSchema, { id });
+  return ctx.loaders.customer.load(id);
 }
 
 function asCoded<T>(work: () => Promise<T>): Promise<T> {
