@@ -9,7 +9,8 @@ export const ConversationSchema = defineEntity({
   uniques: [{ properties: ['channel', 'customerAddress', 'businessAddress'] }],
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    // Indexed: a customer's conversations and history are read by it.
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade').index(),
     channel: p.string(),
     customerAddress: p.string(),
     businessAddress: p.string(),

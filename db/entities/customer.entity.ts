@@ -27,7 +27,7 @@ export const CustomerIdentitySchema = defineEntity({
   uniques: [{ properties: ['channel', 'address'] }],
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade').index(),
     channel: p.string(),
     address: p.string(),
     /** `auto` when an inbound message matched it, else the supervisor who linked it. */

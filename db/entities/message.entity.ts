@@ -15,7 +15,8 @@ export const MessageSchema = defineEntity({
   uniques: [{ properties: ['channel', 'direction', 'providerMessageId'] }],
   properties: (p) => ({
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    conversation: p.manyToOne(ConversationSchema).deleteRule('cascade'),
+    // Indexed: a conversation's messages and a customer's history are read by it.
+    conversation: p.manyToOne(ConversationSchema).deleteRule('cascade').index(),
     caseId: p.string().index(),
     direction: p.enum(() => ['inbound', 'outbound']).$type<'inbound' | 'outbound'>(),
     channel: p.string(),
