@@ -54,10 +54,18 @@ describe('query limits', () => {
   });
 
   it('refuses hundreds of aliased fields at the alias limit, before any resolver runs', async () => {
-    const bomb = `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    // 200 aliases of `me { id }` are 400 fields, under the field limit: the alias limit is what refuses it.
+    const bomb = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const result = await gql(stack.url, bomb, {}, reviewer);
     expect(result.data).toBeUndefined();
-    expect(result.errors).toEqual([expect.objectContaining({ message: 'query uses 300 aliases, more than the limit of 30', extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    expect(result.errors).toEqual([expect.objectContaining({ message: 'query uses 200 aliases, more than the limit of 30', extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+  });
+
+  it('refuses a thousand repeated fields without aliases before validation, at the field limit', async () => {
+    const repeated = `{ ${'me { id } '.repeat(1_200)}}`;
+    const result = await gql(stack.url, repeated, {}, reviewer);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toEqual([expect.objectContaining({ message: 'query selects 2400 fields, more than the limit of 500', extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
   });
 
   it('refuses thousands of aliased fields while parsing, at the token limit', async () => {

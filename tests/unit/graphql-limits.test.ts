@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aliasCount, aliasLimitRule } from '../../api/graphql/hardening/alias-count.rule.js';
 import { withoutSuggestions } from '../../api/graphql/hardening/field-suggestions.js';
+import { fieldCount } from '../../api/graphql/hardening/field-count.js';
 import { fragmentsOf } from '../../api/graphql/hardening/fragments.js';
 import { useGraphQLHardening } from '../../api/graphql/hardening/graphql-hardening.plugin.js';
-import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_LIST_SIZE, MAX_VARIABLES_DEPTH } from '../../api/graphql/hardening/limits.js';
+import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_FIELDS, MAX_LIST_SIZE, MAX_VARIABLES_DEPTH } from '../../api/graphql/hardening/limits.js';
 import { costLimitRule, queryCost } from '../../api/graphql/hardening/query-cost.rule.js';
 import { depthLimitRule, queryDepth } from '../../api/graphql/hardening/query-depth.rule.js';
 import { jsonDepth } from '../../api/graphql/hardening/variables-depth.js';
@@ -72,6 +73,18 @@ describe('query depth', () => {
     expect(errors[0]!.message).toBe('query depth 16 exceeds the limit of 12');
     expect(errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(validate(schema, parse(customerCycle(5)), [depthLimitRule(MAX_DEPTH)])).toEqual([]);
+  });
+});
+
+describe('field count', () => {
+  it('counts each field as written, a fragment once however often it is spread', () => {
+    expect(fieldCount(parse('{ me { id email } cases { totalCount } }'))).toBe(5);
+    expect(fieldCount(parse('{ a: me { ...F } b: me { ...F } } fragment F on User { id email role }'))).toBe(5);
+    expect(fieldCount(parse('{ me { ... on User { id } } }'))).toBe(2);
+  });
+
+  it("lets GraphiQL's introspection query through", () => {
+    expect(fieldCount(parse(getIntrospectionQuery()))).toBeLessThan(MAX_FIELDS);
   });
 });
 

@@ -1,11 +1,12 @@
 // The Yoga plugin that makes /graphql safe to expose (wired in api/graphql/yoga.ts): the parser stops at
-// MAX_TOKENS, validation refuses deep, alias-heavy or costly operations before anything executes,
+// MAX_TOKENS, documents with more than MAX_FIELDS fields are refused before validation, validation refuses deep, alias-heavy or costly operations before anything executes,
 // over-nested variables are refused before execution, and production hides field suggestions.
 import { Lexer, Source, TokenKind } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { aliasLimitRule } from './alias-count.rule.js';
 import { stripSuggestions } from './field-suggestions.js';
-import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_TOKENS, MAX_VARIABLES_DEPTH } from './limits.js';
+import { fieldCount } from './field-count.js';
+import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_FIELDS, MAX_TOKENS, MAX_VARIABLES_DEPTH } from './limits.js';
 import { costLimitRule } from './query-cost.rule.js';
 import { depthLimitRule } from './query-depth.rule.js';
 import { tooComplexError } from './too-complex-error.js';
@@ -44,13 +45,17 @@ export function useGraphQLHardening({ production }: HardeningOptions): Plugin {
     },
     onParse({ parseFn, setParseFn }) {
       setParseFn((source, options) => {
+        let document: ReturnType<typeof parseFn>;
         try {
           // graphql 16.15 renamed maxTokens to maxLexicalTokens: the parser counts and stops at the limit.
-          return parseFn(source, { ...options, maxLexicalTokens: MAX_TOKENS });
+          document = parseFn(source, { ...options, maxLexicalTokens: MAX_TOKENS });
         } catch (error) {
           if (exceedsTokens(source, MAX_TOKENS)) throw tooComplexError(`query has more than ${MAX_TOKENS} tokens, the limit; parsing stopped there`);
           throw error;
         }
+        const fields = fieldCount(document);
+        if (fields > MAX_FIELDS) throw tooComplexError(`query selects ${fields} fields, more than the limit of ${MAX_FIELDS}`);
+        return document;
       });
     },
     onValidate({ addValidationRule }) {

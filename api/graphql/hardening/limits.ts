@@ -5,6 +5,10 @@
  *  an alias bomb of a thousand `aN: me { id }` has 6,000, so it is refused while the parser is still reading. */
 export const MAX_TOKENS = 5_000;
 
+/** Field selections as written in a document. The review queue writes ~40 and GraphiQL's introspection
+ *  ~110; 1,200 repeated `me { id }` (within the token limit, no aliases) would cost validation ~140 ms. */
+export const MAX_FIELDS = 500;
+
 /** Nested fields, fragments inlined. The review queue nests 5 deep; 12 leaves room for connections
  *  (cases → edges → node → customer → …) but stops Customer.cases ↔ Case.customer cycles early. */
 export const MAX_DEPTH = 12;
