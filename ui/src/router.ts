@@ -1,14 +1,19 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { currentUser } from './composables/useSession';
 import { hasSession } from './composables/useSessionCheck';
 import CasePage from './pages/CasePage.vue';
+import NotAllowedPage from './pages/NotAllowedPage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
 import SignInPage from './pages/SignInPage.vue';
+import type { Role } from './types';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     title?: string | ((route: RouteLocationNormalized) => string);
+    /** Only these roles may open the page; the API refuses the others anyway, this spares them the errors. */
+    roles?: Role[];
   }
 }
 
@@ -24,6 +29,7 @@ export const router = createRouter({
       meta: { title: (route) => `Case ${String(route.params.id)}` },
     },
     { path: '/phone', name: 'phone', component: PhonePage, meta: { title: 'Phone' } },
+    { path: '/not-allowed', name: 'not-allowed', component: NotAllowedPage, meta: { title: 'Not available' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
@@ -40,6 +46,8 @@ router.beforeEach(async (to) => {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }
   if (to.name === 'sign-in' && signedIn) return safeRedirect(to.query.redirect);
+  const role = currentUser()?.role;
+  if (to.meta.roles && (!role || !to.meta.roles.includes(role))) return { name: 'not-allowed', query: { needs: to.meta.roles.join(',') } };
   return true;
 });
 
