@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { currentUser } from './composables/useSession';
 import { hasSession } from './composables/useSessionCheck';
 import CasePage from './pages/CasePage.vue';
+import DashboardPage from './pages/DashboardPage.vue';
 import NotAllowedPage from './pages/NotAllowedPage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
@@ -29,6 +30,7 @@ export const router = createRouter({
       meta: { title: (route) => `Case ${String(route.params.id)}` },
     },
     { path: '/phone', name: 'phone', component: PhonePage, meta: { title: 'Phone' } },
+    { path: '/dashboard', name: 'dashboard', component: DashboardPage, meta: { title: 'Dashboard', roles: ['SUPERVISOR', 'ADMIN'] } },
     { path: '/not-allowed', name: 'not-allowed', component: NotAllowedPage, meta: { title: 'Not available' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
