@@ -1,12 +1,14 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { currentUser } from './composables/useSession';
 import { hasSession } from './composables/useSessionCheck';
+import AuditPage from './pages/AuditPage.vue';
 import CasePage from './pages/CasePage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
 import NotAllowedPage from './pages/NotAllowedPage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
 import SignInPage from './pages/SignInPage.vue';
+import SupervisorPage from './pages/SupervisorPage.vue';
 import type { Role } from './types';
 
 declare module 'vue-router' {
@@ -31,6 +33,8 @@ export const router = createRouter({
     },
     { path: '/phone', name: 'phone', component: PhonePage, meta: { title: 'Phone' } },
     { path: '/dashboard', name: 'dashboard', component: DashboardPage, meta: { title: 'Dashboard', roles: ['SUPERVISOR', 'ADMIN'] } },
+    { path: '/supervisor', name: 'supervisor', component: SupervisorPage, meta: { title: 'Supervisor', roles: ['SUPERVISOR', 'ADMIN'] } },
+    { path: '/audit', name: 'audit', component: AuditPage, meta: { title: 'Audit log', roles: ['SUPERVISOR', 'ADMIN'] } },
     { path: '/not-allowed', name: 'not-allowed', component: NotAllowedPage, meta: { title: 'Not available' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
