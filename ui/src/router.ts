@@ -7,8 +7,10 @@ import DashboardPage from './pages/DashboardPage.vue';
 import NotAllowedPage from './pages/NotAllowedPage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
+import SettingsPage from './pages/SettingsPage.vue';
 import SignInPage from './pages/SignInPage.vue';
 import SupervisorPage from './pages/SupervisorPage.vue';
+import UsersPage from './pages/UsersPage.vue';
 import type { Role } from './types';
 
 declare module 'vue-router' {
@@ -35,6 +37,8 @@ export const router = createRouter({
     { path: '/dashboard', name: 'dashboard', component: DashboardPage, meta: { title: 'Dashboard', roles: ['SUPERVISOR', 'ADMIN'] } },
     { path: '/supervisor', name: 'supervisor', component: SupervisorPage, meta: { title: 'Supervisor', roles: ['SUPERVISOR', 'ADMIN'] } },
     { path: '/audit', name: 'audit', component: AuditPage, meta: { title: 'Audit log', roles: ['SUPERVISOR', 'ADMIN'] } },
+    { path: '/admin/settings', name: 'admin-settings', component: SettingsPage, meta: { title: 'Settings', roles: ['ADMIN'] } },
+    { path: '/admin/users', name: 'admin-users', component: UsersPage, meta: { title: 'Users', roles: ['ADMIN'] } },
     { path: '/not-allowed', name: 'not-allowed', component: NotAllowedPage, meta: { title: 'Not available' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
