@@ -107,6 +107,14 @@ describe('console session', () => {
     expect(errors).toEqual([]);
   });
 
+  it("links to the customer's web chat, which opens in a tab of its own", async () => {
+    const { page, errors, context } = await reviewerTab();
+    const [chat] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Web chat' }).click()]);
+    await chat.getByRole('heading', { name: 'Chat with us' }).waitFor();
+    expect(new URL(chat.url()).pathname).toBe('/chat');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the reviewer signed in across a reload', async () => {
     const { page, errors, email } = await reviewerTab();
     await page.reload();
