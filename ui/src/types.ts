@@ -96,6 +96,25 @@ export interface CaseDetail extends Omit<QueueCase, 'customer'> {
   decidedBy: string | null;
   updatedAt: string;
   temporalUiUrl: string | null;
+  draftReasoning: string | null;
+  draftModel: string | null;
+  editDiff: DiffSegment[] | null;
+  timeline: AuditEntry[];
+}
+
+/** A run of words a reviewer's edit kept, added or removed. */
+export interface DiffSegment {
+  op: 'SAME' | 'ADDED' | 'REMOVED';
+  text: string;
+}
+
+/** One recorded step of a case (or any audit line): who, what, when. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  type: string;
+  detail: Record<string, unknown>;
 }
 
 export interface CaseEvent {

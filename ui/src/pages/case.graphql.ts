@@ -13,6 +13,9 @@ const CASE_FIELDS = `
     history(last: 20) { id caseId channel direction body createdAt }
   }
   findings { rule class severity start end }
+  draftReasoning draftModel
+  editDiff { op text }
+  timeline { id at actor type detail }
 `;
 
 export const CASE_QUERY = gql<{ case: CaseDetail | null }, { id: string }>(`
