@@ -36,6 +36,9 @@ export interface QueueCase {
   confidence: number | null;
   escalationLevel: number;
   deadline: string | null;
+  /** Email of the reviewer holding the case, while claimedUntil is in the future. */
+  claimedBy?: string | null;
+  claimedUntil?: string | null;
   /** Set when the reply did not reach the customer; the case is then back in review. */
   deliveryError: string | null;
   createdAt: string;

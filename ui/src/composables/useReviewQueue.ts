@@ -1,5 +1,5 @@
 import { ref, shallowRef } from 'vue';
-import { REVIEW_QUEUE_QUERY } from '../pages/queue.graphql';
+import { REVIEW_QUEUE_QUERY, type QueueFilter } from '../pages/queue.graphql';
 import type { QueueCase } from '../types';
 import { errorMessage, request } from './useGraphQL';
 
@@ -10,15 +10,26 @@ export function compareQueueOrder(a: Pick<QueueCase, 'createdAt' | 'id'>, b: Pic
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export async function fetchReviewQueue(): Promise<QueueCase[]> {
-  const data = await request(REVIEW_QUEUE_QUERY);
+/** Drops empty fields so an unfiltered queue sends no filter at all. */
+function compactFilter(filter: QueueFilter): QueueFilter | null {
+  const out: QueueFilter = {};
+  if (filter.channel) out.channel = filter.channel;
+  const search = filter.search?.trim();
+  if (search) out.search = search;
+  if (filter.assignee) out.assignee = filter.assignee;
+  return Object.keys(out).length ? out : null;
+}
+
+export async function fetchReviewQueue(filter: QueueFilter = {}): Promise<QueueCase[]> {
+  const data = await request(REVIEW_QUEUE_QUERY, { filter: compactFilter(filter) });
   const all = [...data.awaiting.edges, ...data.escalated.edges].map((edge) => edge.node);
   // A case can move between stages between the two lists being read.
   const unique = new Map(all.map((item) => [item.id, item]));
   return [...unique.values()].sort(compareQueueOrder);
 }
 
-export function useReviewQueue() {
+/** `filter` is read on every refresh, so the page's current filter applies to live updates too. */
+export function useReviewQueue(filter: () => QueueFilter = () => ({})) {
   const items = shallowRef<QueueCase[]>([]);
   const loaded = ref(false);
   const loading = ref(false);
@@ -30,7 +41,7 @@ export function useReviewQueue() {
     const mine = ++generation;
     loading.value = true;
     try {
-      const next = await fetchReviewQueue();
+      const next = await fetchReviewQueue(filter());
       if (mine !== generation) return;
       items.value = next;
       error.value = null;
