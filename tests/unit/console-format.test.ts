@@ -1,6 +1,6 @@
 // The console's pure formatting: the SLA countdown and who holds a case.
 import { describe, expect, it } from 'vitest';
-import { heldBy, timeLeft } from '../../ui/src/format.js';
+import { heldBy, timeLeft } from '../../ui/src/queue-timing.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const at = (ms: number) => new Date(NOW + ms).toISOString();
