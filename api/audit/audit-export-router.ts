@@ -7,12 +7,11 @@ import type { Context } from 'koa';
 import type { ParsedUrlQuery } from 'node:querystring';
 import { Readable } from 'node:stream';
 import { authenticate } from '../../auth/request-credentials.js';
-import { AuditEventSchema, type Role } from '../../db/entities/index.js';
+import { AuditEventSchema } from '../../db/entities/index.js';
 import type { ApiDeps } from '../deps.js';
-import { allowedOrigins } from '../graphql/context.js';
+import { allowedOrigins, SUPERVISORS } from '../graphql/context.js';
 import { AuditInputError, parseAuditFilter, readAuditPage, type AuditCursor, type AuditFilter, type AuditRow } from './audit-query.js';
 
-const EXPORT_ROLES: readonly Role[] = ['SUPERVISOR', 'ADMIN'];
 const PAGE_ROWS = 1_000;
 const FORMATS = { csv: 'text/csv; charset=utf-8; header=present', jsonl: 'application/x-ndjson; charset=utf-8' } as const;
 type Format = keyof typeof FORMATS;
@@ -29,7 +28,7 @@ export function auditExportRouter(deps: ApiDeps): Router {
       ctx.set('WWW-Authenticate', 'Bearer');
       return refuse(ctx, 401, 'sign in first: send Authorization: Bearer <token>');
     }
-    if (!EXPORT_ROLES.includes(credentials.user.role)) return refuse(ctx, 403, `exporting the audit log needs the role ${EXPORT_ROLES.join(' or ')}`);
+    if (!SUPERVISORS.includes(credentials.user.role)) return refuse(ctx, 403, `exporting the audit log needs the role ${SUPERVISORS.join(' or ')}`);
     let request: { format: Format; filter: AuditFilter };
     try {
       request = parseExportQuery(ctx.query);

@@ -2,7 +2,7 @@ import {
   AuditInputError, decodeAuditCursor, encodeAuditCursor, parseAuditFilter, readAuditPage, readCaseTimeline, type AuditRow,
 } from '../../audit/audit-query.js';
 import { editDiff } from '../../cases/edit-diff.js';
-import { requireUser } from '../context.js';
+import { requireUser, SUPERVISORS } from '../context.js';
 import { codedError } from '../errors.js';
 import type { AuditEntry, Resolvers } from '../generated/resolvers-types.js';
 
@@ -17,7 +17,7 @@ function auditEntry(row: AuditRow): AuditEntry {
 export const auditResolvers: Resolvers = {
   Query: {
     async auditLog(_, { filter, first, after }, ctx) {
-      requireUser(ctx, ['SUPERVISOR', 'ADMIN']);
+      requireUser(ctx, SUPERVISORS);
       const limit = first ?? DEFAULT_PAGE;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
         throw codedError('BAD_INPUT', `first must be between 1 and ${MAX_PAGE}`);

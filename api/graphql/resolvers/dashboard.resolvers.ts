@@ -2,7 +2,7 @@
 // defined where they are computed, in api/dashboard/dashboard-queries.ts.
 import { UserSchema } from '../../../db/entities/index.js';
 import { loadDashboard, loadTeamLoad, type DashboardRange } from '../../dashboard/dashboard-queries.js';
-import { requireUser } from '../context.js';
+import { requireUser, SUPERVISORS } from '../context.js';
 import { codedError } from '../errors.js';
 import type { QueryDashboardArgs, Resolvers } from '../generated/resolvers-types.js';
 
@@ -14,12 +14,12 @@ const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 export const dashboardResolvers = {
   Query: {
     async dashboard(_, args, ctx) {
-      requireUser(ctx, ['SUPERVISOR', 'ADMIN']);
+      requireUser(ctx, SUPERVISORS);
       const range = dashboardRange(args);
       return { from: range.from.toISOString(), to: range.to.toISOString(), ...(await loadDashboard(ctx.em, range)) };
     },
     async teamLoad(_, __, ctx) {
-      requireUser(ctx, ['SUPERVISOR', 'ADMIN']);
+      requireUser(ctx, SUPERVISORS);
       const [users, load] = await Promise.all([
         ctx.em.find(UserSchema, { disabledAt: null }, { orderBy: { email: 'asc' } }),
         loadTeamLoad(ctx.em),
