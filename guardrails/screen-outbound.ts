@@ -8,17 +8,25 @@ export type OutboundMode = 'block' | 'warn';
 interface OutboundRule {
   id: string;
   mode: OutboundMode;
+  /** What a reviewer reads when their edit breaks the rule. */
+  description: string;
   pattern: RegExp;
 }
 
 export const OUTBOUND_RULES: OutboundRule[] = [
-  { id: 'outbound.guarantee', mode: 'block', pattern: /\b(?:i|we)\s+(?:personally\s+)?(?:guarantee|promise)\b|\bguaranteed\b/i },
-  { id: 'outbound.full_refund_promise', mode: 'block', pattern: /\b100\s?%\s+(?:refund|money back)|\b(?:full|complete)\s+refund\s+(?:is\s+)?(?:guaranteed|assured)|\bwe(?:'ll| will)\s+refund\s+(?:you\s+)?(?:in\s+full|everything)/i },
-  { id: 'outbound.pricing_promise', mode: 'block', pattern: /\b(?:free of charge|at no (?:extra )?cost|we(?:'ll| will) (?:match|beat) (?:any|the|their) price|lifetime (?:discount|free))\b/i },
-  { id: 'outbound.legal_advice', mode: 'block', pattern: /\b(?:you should|i (?:would )?advise you to|my advice is to)\s+(?:sue|file a (?:lawsuit|claim)|take legal action|not sign)/i },
-  { id: 'outbound.medical_advice', mode: 'block', pattern: /\b(?:you should|i recommend (?:that )?you)\s+(?:take|stop taking|increase|double)\s+(?:your\s+)?(?:dose|medication|\d+\s?mg)/i },
-  { id: 'outbound.feature_promise', mode: 'warn', pattern: /\b(?:will be (?:available|released|added) (?:soon|next (?:week|month))|coming (?:very )?soon)\b/i },
+  { id: 'outbound.guarantee', description: 'Promises or guarantees an outcome', mode: 'block', pattern: /\b(?:i|we)\s+(?:personally\s+)?(?:guarantee|promise)\b|\bguaranteed\b/i },
+  { id: 'outbound.full_refund_promise', description: 'Promises a full refund', mode: 'block', pattern: /\b100\s?%\s+(?:refund|money back)|\b(?:full|complete)\s+refund\s+(?:is\s+)?(?:guaranteed|assured)|\bwe(?:'ll| will)\s+refund\s+(?:you\s+)?(?:in\s+full|everything)/i },
+  { id: 'outbound.pricing_promise', description: 'Promises a price, a match or something free', mode: 'block', pattern: /\b(?:free of charge|at no (?:extra )?cost|we(?:'ll| will) (?:match|beat) (?:any|the|their) price|lifetime (?:discount|free))\b/i },
+  { id: 'outbound.legal_advice', description: 'Gives legal advice', mode: 'block', pattern: /\b(?:you should|i (?:would )?advise you to|my advice is to)\s+(?:sue|file a (?:lawsuit|claim)|take legal action|not sign)/i },
+  { id: 'outbound.medical_advice', description: 'Gives medical advice', mode: 'block', pattern: /\b(?:you should|i recommend (?:that )?you)\s+(?:take|stop taking|increase|double)\s+(?:your\s+)?(?:dose|medication|\d+\s?mg)/i },
+  { id: 'outbound.feature_promise', description: 'Announces a feature or a date', mode: 'warn', pattern: /\b(?:will be (?:available|released|added) (?:soon|next (?:week|month))|coming (?:very )?soon)\b/i },
 ];
+
+/** Checks not listed above, always blocking: they protect other customers' data. */
+export const OUTBOUND_LEAK_RULES = [
+  { id: 'outbound.leaked_token', description: 'Contains a PII token instead of the value' },
+  { id: 'outbound.foreign_pii', description: 'Contains personal data the customer did not give' },
+] as const;
 
 // A PII token the drafter was given must never reach a customer verbatim.
 const PII_TOKEN = /⟨[A-Z_]+_\d+⟩/g;

@@ -1,7 +1,7 @@
 // Which value of each setting is in force and why: database override > environment variable > default.
-import type { CasePolicy } from '../workflows/case-policy.js';
 import { SETTING_DEFINITIONS } from './setting-definitions.js';
 import { hasValueAt, valueAt } from './setting-paths.js';
+import type { SettingsDocument } from './settings-document.js';
 
 export type SettingSource = 'DATABASE' | 'ENVIRONMENT' | 'DEFAULT';
 
@@ -16,13 +16,13 @@ export interface EffectiveSetting {
 
 export interface SettingLayers {
   /** The policy from built-in defaults and environment variables (what runs with no override). */
-  environment: CasePolicy;
+  environment: SettingsDocument;
   /** Names of the setting environment variables that are set. */
   variablesSet: readonly string[];
   /** The newest stored overrides. */
   overrides: Record<string, unknown>;
   /** `environment` merged with `overrides`: the policy in force. */
-  inForce: CasePolicy;
+  inForce: SettingsDocument;
 }
 
 export function effectiveSettings(layers: SettingLayers): EffectiveSetting[] {

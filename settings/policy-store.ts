@@ -2,10 +2,11 @@
 // overrides, never edits one, so every case can name the version it ran under and history is complete.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEventSchema, PolicyVersionSchema } from '../db/entities/index.js';
-import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
+import { mergePolicy } from '../workflows/case-policy.js';
 import type { SettingLayers } from './effective-settings.js';
 import { settingDefinition, SETTING_DEFINITIONS } from './setting-definitions.js';
 import { valueAt, withValueAt } from './setting-paths.js';
+import type { SettingsDocument } from './settings-document.js';
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -19,19 +20,24 @@ export interface SettingChange {
 
 type Overrides = Record<string, unknown>;
 
+/** Merges key by key like a case policy; the branding beside it merges the same way. */
+function mergeDocument(environment: SettingsDocument, overrides: Overrides, version: number): SettingsDocument {
+  return mergePolicy(environment, overrides, version) as SettingsDocument;
+}
+
 async function newestOverrides(em: EntityManager): Promise<{ version: number; overrides: Overrides }> {
   const [latest] = await em.find(PolicyVersionSchema, {}, { orderBy: { id: 'desc' }, limit: 1 });
   return { version: latest?.id ?? 0, overrides: (latest?.overrides ?? {}) as Overrides };
 }
 
-export async function loadSettingLayers(em: EntityManager, environment: CasePolicy, variablesSet: readonly string[]): Promise<SettingLayers> {
+export async function loadSettingLayers(em: EntityManager, environment: SettingsDocument, variablesSet: readonly string[]): Promise<SettingLayers> {
   const { version, overrides } = await newestOverrides(em);
-  return { environment, variablesSet, overrides, inForce: mergePolicy(environment, overrides, version) };
+  return { environment, variablesSet, overrides, inForce: mergeDocument(environment, overrides, version) };
 }
 
-function changesBetween(environment: CasePolicy, before: Overrides, after: Overrides): SettingChange[] {
-  const was = mergePolicy(environment, before, 0);
-  const is = mergePolicy(environment, after, 0);
+function changesBetween(environment: SettingsDocument, before: Overrides, after: Overrides): SettingChange[] {
+  const was = mergeDocument(environment, before, 0);
+  const is = mergeDocument(environment, after, 0);
   return SETTING_DEFINITIONS
     .map(({ key }) => ({ key, before: valueAt(was, key) ?? null, after: valueAt(is, key) ?? null }))
     .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after));
@@ -42,7 +48,7 @@ function changesBetween(environment: CasePolicy, before: Overrides, after: Overr
  * event in one transaction. Saves are serialised so two admins at once cannot lose each other's change.
  */
 export async function saveSettings(
-  em: EntityManager, actor: string, requested: { key: string; value?: unknown }[], environment: CasePolicy,
+  em: EntityManager, actor: string, requested: { key: string; value?: unknown }[], environment: SettingsDocument,
 ): Promise<{ version: number; changes: SettingChange[] }> {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -81,7 +87,7 @@ export interface SettingsVersionView {
 }
 
 /** The newest `first` versions, each with what it changed against the one before it. */
-export async function settingsHistory(em: EntityManager, environment: CasePolicy, first: number): Promise<SettingsVersionView[]> {
+export async function settingsHistory(em: EntityManager, environment: SettingsDocument, first: number): Promise<SettingsVersionView[]> {
   const rows = await em.find(PolicyVersionSchema, {}, { orderBy: { id: 'desc' }, limit: first + 1 });
   return rows.slice(0, first).map((row, index) => ({
     version: row.id,

@@ -3,6 +3,7 @@
 import { INTENTS } from '../llm/drafter.js';
 import { CHANNELS } from '../workflows/contract.js';
 import { parseDuration } from '../workflows/duration.js';
+import { HEX_COLOUR } from './branding.js';
 
 export interface SettingDefinition {
   key: string;
@@ -68,6 +69,18 @@ function oneOf(...choices: string[]) {
   return (value: unknown) => typeof value === 'string' && choices.includes(value) ? { value } : fail(`must be one of ${choices.join(', ')}`);
 }
 
+function colour(value: unknown) {
+  if (value === '') return { value: null };
+  return typeof value === 'string' && HEX_COLOUR.test(value.trim())
+    ? { value: value.trim().toLowerCase() } : fail('must be a colour such as "#4f46e5", or "" for the theme\'s own');
+}
+
+const channelTones: SettingDefinition[] = CHANNELS.map((channel) => ({
+  key: `voice.tone.${channel}`,
+  description: `${channel}: how drafts are written on this channel (length, formatting, register)`,
+  check: text,
+}));
+
 const channelTimeouts: SettingDefinition[] = CHANNELS.flatMap((channel) => [
   {
     key: `timeouts.${channel}.review`,
@@ -97,6 +110,12 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { key: 'drafting.maximumAttempts', description: 'LLM attempts before the case goes to a human without a draft', check: integer(1, 10) },
   { key: 'drafting.initialInterval', description: 'Wait before the first LLM retry (doubles each time)', check: duration },
   { key: 'deliveryTimeout', description: 'How long a sent reply waits for the provider’s delivery report', check: duration },
+  { key: 'voice.persona', description: 'Who the drafter speaks as: the first lines of every prompt', check: text },
+  ...channelTones,
+  { key: 'branding.theme', description: 'The console’s colours: dark, light, or system (follows each reviewer’s OS)', check: oneOf('dark', 'light', 'system') },
+  { key: 'branding.primaryColor', description: 'The console’s accent colour as #rrggbb ("" uses the theme’s own)', check: colour },
+  { key: 'branding.radius', description: 'Corner radius of the console’s cards and controls, in pixels', check: integer(0, 24) },
+  { key: 'branding.density', description: 'Spacing in the console: comfortable, or compact to fit more cases on a screen', check: oneOf('comfortable', 'compact') },
 ];
 
 export function settingDefinition(key: string): SettingDefinition | undefined {

@@ -30,6 +30,8 @@ export interface CasePolicy {
   blockedReplies: Record<Exclude<GuardrailClassification, 'in_scope'>, string | null>;
   /** LLM retries before the case goes to a human without a draft. */
   drafting: { maximumAttempts: number; initialInterval: string };
+  /** Who the drafter speaks as, and how it writes on each channel: part of every prompt. */
+  voice: { persona: string; tone: Record<Channel, string> };
   /** How long a sent reply waits for the provider's delivery report before the case closes without it. */
   deliveryTimeout?: string;
   /** Outbound rule modes from the guardrail rule set in force (block, warn or off per rule id). */
@@ -56,6 +58,15 @@ export function defaultPolicy(timeouts: TierTimeouts = { review: '15m', escalati
       out_of_scope: 'Sorry, that is not something we can help with here. Is there anything about your account or orders we can help with?',
     },
     drafting: { maximumAttempts: 4, initialInterval: '1s' },
+    voice: {
+      persona: 'You are the customer service team of this business. Be accurate, brief and kind; say what you will do, and never promise what policy does not allow.',
+      tone: {
+        sms: 'Plain text, one or two short sentences, no links unless asked for.',
+        whatsapp: 'Friendly and short; simple formatting at most.',
+        webchat: 'Friendly; short paragraphs; **bold** and links are fine.',
+        email: 'Complete sentences with a greeting and a sign-off.',
+      },
+    },
     deliveryTimeout: '15m',
   };
 }

@@ -123,3 +123,57 @@ describe('rule sets', () => {
     expect(audit.some((e) => (e.detail as any).after.config.topics.some((t: any) => t.id === 'investment_tips'))).toBe(true);
   });
 });
+
+describe('checking a reviewer\'s reply', () => {
+  const CHECK = `query($id: ID!, $text: String!) { checkReply(caseId: $id, text: $text) { verdict problems { rule blocking description excerpt } } }`;
+
+  it('names the promise that stops a reply, warns about a softer one, and follows the admin\'s outbound modes', async () => {
+    const caseId = await sendSms('Is the new app out yet? My order 7781 is late.');
+    await waitForStage(stack.client.workflow.getHandle(caseId), 'awaiting_review');
+    const check = async (text: string) => {
+      const result = await gql(stack.url, CHECK, { id: caseId, text }, reviewer);
+      expect(result.errors).toBeUndefined();
+      return result.data!.checkReply;
+    };
+
+    expect(await check('Sorry for the wait: order 7781 leaves our warehouse today.')).toEqual({ verdict: 'CLEAN', problems: [] });
+    expect(await check('We guarantee it arrives tomorrow.')).toEqual({
+      verdict: 'BLOCK',
+      problems: [{ rule: 'outbound.guarantee', blocking: true, description: 'Promises or guarantees an outcome', excerpt: 'We guarantee' }],
+    });
+    const soft = await check('The app is coming soon.');
+    expect(soft).toMatchObject({ verdict: 'WARN', problems: [{ rule: 'outbound.feature_promise', blocking: false, excerpt: 'coming soon' }] });
+    // Another customer's address is personal data this customer did not give.
+    expect((await check('Ask lee@example.net, they had the same.')).problems[0]).toMatchObject({ blocking: true, description: 'Contains personal data the customer did not give' });
+
+    const current = (await gql(stack.url, '{ ruleSet { topics { id name phrases neutralReply } outboundRules { id mode defaultMode } } }', {}, admin)).data!.ruleSet;
+    expect(current.outboundRules).toContainEqual({ id: 'outbound.guarantee', mode: 'BLOCK', defaultMode: 'BLOCK' });
+    const saved = await gql(stack.url, `mutation($input: RuleSetInput!) { saveRuleSet(input: $input) { outboundRules { id mode defaultMode } } }`, {
+      input: { topics: current.topics, customRules: [], outboundModes: [{ rule: 'outbound.guarantee', mode: 'WARN' }] },
+    }, admin);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.saveRuleSet.outboundRules).toContainEqual({ id: 'outbound.guarantee', mode: 'WARN', defaultMode: 'BLOCK' });
+    expect((await check('We guarantee it arrives tomorrow.')).verdict).toBe('WARN');
+    await handleTerminate(caseId);
+  });
+
+  it('refuses an unknown case, a too long reply and an unknown outbound rule, changing nothing', async () => {
+    const missing = await gql(stack.url, CHECK, { id: 'msg:sms:SMnone', text: 'hello' }, reviewer);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const long = await gql(stack.url, CHECK, { id: 'msg:sms:SMnone', text: 'x'.repeat(1601) }, reviewer);
+    expect(long.errors?.[0]).toMatchObject({ message: 'a reply is limited to 1600 characters', extensions: { code: 'BAD_INPUT' } });
+    const anonymous = await gql(stack.url, CHECK, { id: 'msg:sms:SMnone', text: 'hello' });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const before = (await gql(stack.url, '{ ruleSet { version } }', {}, admin)).data!.ruleSet.version;
+    const refused = await gql(stack.url, `mutation($input: RuleSetInput!) { saveRuleSet(input: $input) { version } }`, {
+      input: { topics: [], customRules: [], outboundModes: [{ rule: 'outbound.no_such_rule', mode: 'OFF' }] },
+    }, admin);
+    expect(refused.errors?.[0]).toMatchObject({ message: 'no outbound rule "outbound.no_such_rule"', extensions: { code: 'BAD_INPUT' } });
+    expect((await gql(stack.url, '{ ruleSet { version } }', {}, admin)).data!.ruleSet.version).toBe(before);
+  });
+});
+
+async function handleTerminate(caseId: string) {
+  await stack.client.workflow.getHandle(caseId).terminate('test over');
+}

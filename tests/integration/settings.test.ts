@@ -101,3 +101,49 @@ describe('settings', () => {
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('branding', () => {
+  const BRANDING = '{ branding { theme primaryColor radius density } }';
+
+  it('gives every signed-in user the console\'s look, which an admin changes like any setting', async () => {
+    const reviewer = await signIn(stack.url, stack.orm, 'REVIEWER');
+    await gql(stack.url, UPDATE, { c: ['theme', 'primaryColor', 'radius', 'density'].map((k) => ({ key: `branding.${k}`, value: null })) }, admin.token);
+    expect((await gql(stack.url, BRANDING, {}, reviewer.token)).data!.branding).toEqual({ theme: 'DARK', primaryColor: null, radius: 10, density: 'COMFORTABLE' });
+
+    const saved = await gql(stack.url, UPDATE, { c: [
+      { key: 'branding.theme', value: 'light' },
+      { key: 'branding.primaryColor', value: '#0A7D5A' },
+      { key: 'branding.radius', value: 4 },
+      { key: 'branding.density', value: 'compact' },
+    ] }, admin.token);
+    expect(saved.errors).toBeUndefined();
+    expect((await gql(stack.url, BRANDING, {}, reviewer.token)).data!.branding).toEqual({ theme: 'LIGHT', primaryColor: '#0a7d5a', radius: 4, density: 'COMPACT' });
+    expect((await gql(stack.url, BRANDING)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // The console's look is not part of what a case runs under.
+    const { handle } = await openCase(stack, 'Where is my order 5510?');
+    const waiting = await waitForStage(handle, 'awaiting_review');
+    expect(waiting.policyVersion).toBeGreaterThan(0);
+    const history = await handle.fetchHistory();
+    // The case opens with a local activity: its result, with the policy snapshot, is in a marker.
+    const results = history.events!.flatMap((e) => e.markerRecordedEventAttributes?.details?.result?.payloads ?? [])
+      .filter((payload) => payload.data?.length)
+      .map((payload) => JSON.parse(Buffer.from(payload.data!).toString()));
+    const policy = results.find((result) => result?.policy)?.policy;
+    expect(policy).toMatchObject({ version: waiting.policyVersion, voice: { persona: expect.any(String) } });
+    expect(policy).not.toHaveProperty('branding');
+    await handle.terminate('test over');
+  });
+
+  it('refuses a colour that is not #rrggbb, a radius out of range and an unknown theme', async () => {
+    const refused = await gql(stack.url, UPDATE, { c: [
+      { key: 'branding.primaryColor', value: 'red; background: url(x)' },
+      { key: 'branding.radius', value: 99 },
+      { key: 'branding.theme', value: 'neon' },
+    ] }, admin.token);
+    const message = refused.errors![0]!.message;
+    expect(message).toContain('branding.primaryColor: must be a colour such as "#4f46e5"');
+    expect(message).toContain('branding.radius: must be a whole number from 0 to 24');
+    expect(message).toContain('branding.theme: must be one of dark, light, system');
+  });
+});

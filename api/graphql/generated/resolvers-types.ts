@@ -93,6 +93,16 @@ export type AuthPayload = {
   user: User;
 };
 
+export type Branding = {
+  __typename?: 'Branding';
+  density: Density;
+  /** The accent colour as #rrggbb, or null for the theme's own. */
+  primaryColor?: Maybe<Scalars['String']['output']>;
+  /** Corner radius of cards and controls, in pixels. */
+  radius: Scalars['Int']['output'];
+  theme: Theme;
+};
+
 export type BuiltInRule = {
   __typename?: 'BuiltInRule';
   class: GuardrailClass;
@@ -404,6 +414,10 @@ export type DecisionInput = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Density =
+  | 'COMFORTABLE'
+  | 'COMPACT';
+
 export type DiffOp =
   | 'ADDED'
   | 'REMOVED'
@@ -705,6 +719,17 @@ export type OutboundModeInput = {
   rule: Scalars['ID']['input'];
 };
 
+/** A rule for what replies may say; admins choose its mode. */
+export type OutboundRule = {
+  __typename?: 'OutboundRule';
+  /** The mode without an override. */
+  defaultMode: OutboundMode;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The mode in this rule set. */
+  mode: OutboundMode;
+};
+
 export type OutboundRuleMode = {
   __typename?: 'OutboundRuleMode';
   mode: OutboundMode;
@@ -725,9 +750,13 @@ export type Query = {
   auditLog: AuditConnection;
   /** Which stored inbound messages of the last sinceDays days a rule set version would classify differently. */
   backtestGuardrails: GuardrailBacktest;
+  /** How the console looks (any signed-in user); admins change it with the branding.* settings. */
+  branding: Branding;
   case?: Maybe<Case>;
   /** Cases, oldest first unless ordered otherwise; stage and filter combine. */
   cases: CaseConnection;
+  /** Screens a reviewer's reply to a case with the outbound rules in force, as sending it would (any signed-in user). */
+  checkReply: ReplyCheck;
   conversation?: Maybe<Conversation>;
   customer?: Maybe<Customer>;
   /** Customers, most recently created first; search matches a name or an address. */
@@ -781,6 +810,12 @@ export type QueryCasesArgs = {
 };
 
 
+export type QueryCheckReplyArgs = {
+  caseId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -830,6 +865,32 @@ export type QueryTestGuardrailsArgs = {
   text: Scalars['String']['input'];
 };
 
+export type ReplyCheck = {
+  __typename?: 'ReplyCheck';
+  problems: Array<ReplyProblem>;
+  verdict: ReplyVerdict;
+};
+
+export type ReplyProblem = {
+  __typename?: 'ReplyProblem';
+  /** True when the reply cannot be sent with it. */
+  blocking: Scalars['Boolean']['output'];
+  /** What the rule is about, in words a reviewer reads. */
+  description: Scalars['String']['output'];
+  end: Scalars['Int']['output'];
+  /** The words that broke the rule. */
+  excerpt: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+};
+
+export type ReplyVerdict =
+  /** Cannot be sent as written. */
+  | 'BLOCK'
+  | 'CLEAN'
+  /** Allowed, but worth a second look. */
+  | 'WARN';
+
 export type Role =
   | 'ADMIN'
   | 'REVIEWER'
@@ -841,7 +902,10 @@ export type RuleSet = {
   createdAt?: Maybe<Scalars['String']['output']>;
   createdBy?: Maybe<Scalars['String']['output']>;
   customRules: Array<CustomRule>;
+  /** Only the rules whose mode was changed. */
   outboundModes: Array<OutboundRuleMode>;
+  /** Every outbound rule with its mode in this rule set. */
+  outboundRules: Array<OutboundRule>;
   topics: Array<ForbiddenTopic>;
   /** 0 is the built-in rule set; saved versions count up from 1. */
   version: Scalars['Int']['output'];
@@ -929,6 +993,12 @@ export type TextSegment = {
   rules: Array<Scalars['String']['output']>;
   text: Scalars['String']['output'];
 };
+
+export type Theme =
+  | 'DARK'
+  | 'LIGHT'
+  /** Follows each reviewer's operating system. */
+  | 'SYSTEM';
 
 export type UpdateUserInput = {
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1028,6 +1098,7 @@ export type ResolversTypes = {
   AuditFilter: AuditFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Branding: ResolverTypeWrapper<Branding>;
   BuiltInRule: ResolverTypeWrapper<BuiltInRule>;
   Case: ResolverTypeWrapper<CaseViewModel>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
@@ -1052,6 +1123,7 @@ export type ResolversTypes = {
   DayVolume: ResolverTypeWrapper<DayVolume>;
   Decision: Decision;
   DecisionInput: DecisionInput;
+  Density: Density;
   DiffOp: DiffOp;
   DiffSegment: ResolverTypeWrapper<DiffSegment>;
   Direction: Direction;
@@ -1076,9 +1148,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<{}>;
   OutboundMode: OutboundMode;
   OutboundModeInput: OutboundModeInput;
+  OutboundRule: ResolverTypeWrapper<OutboundRule>;
   OutboundRuleMode: ResolverTypeWrapper<OutboundRuleMode>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
+  ReplyCheck: ResolverTypeWrapper<ReplyCheck>;
+  ReplyProblem: ResolverTypeWrapper<ReplyProblem>;
+  ReplyVerdict: ReplyVerdict;
   Role: Role;
   RuleSet: ResolverTypeWrapper<RuleSet>;
   RuleSetInput: RuleSetInput;
@@ -1092,6 +1168,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<{}>;
   TeamMemberLoad: ResolverTypeWrapper<Omit<TeamMemberLoad, 'user'> & { user: ResolversTypes['User'] }>;
   TextSegment: ResolverTypeWrapper<TextSegment>;
+  Theme: Theme;
   UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<UserModel>;
 };
@@ -1106,6 +1183,7 @@ export type ResolversParentTypes = {
   AuditFilter: AuditFilter;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
+  Branding: Branding;
   BuiltInRule: BuiltInRule;
   Case: CaseViewModel;
   CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
@@ -1145,9 +1223,12 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Mutation: {};
   OutboundModeInput: OutboundModeInput;
+  OutboundRule: OutboundRule;
   OutboundRuleMode: OutboundRuleMode;
   PageInfo: PageInfo;
   Query: {};
+  ReplyCheck: ReplyCheck;
+  ReplyProblem: ReplyProblem;
   RuleSet: RuleSet;
   RuleSetInput: RuleSetInput;
   SessionPayload: Omit<SessionPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -1205,6 +1286,14 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
 export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BrandingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Branding'] = ResolversParentTypes['Branding']> = {
+  density?: Resolver<ResolversTypes['Density'], ParentType, ContextType>;
+  primaryColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1511,6 +1600,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
 };
 
+export type OutboundRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutboundRule'] = ResolversParentTypes['OutboundRule']> = {
+  defaultMode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type OutboundRuleModeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutboundRuleMode'] = ResolversParentTypes['OutboundRuleMode']> = {
   mode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1527,8 +1624,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   backtestGuardrails?: Resolver<ResolversTypes['GuardrailBacktest'], ParentType, ContextType, RequireFields<QueryBacktestGuardrailsArgs, 'ruleSetVersion' | 'sinceDays'>>;
+  branding?: Resolver<ResolversTypes['Branding'], ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'order'>>;
+  checkReply?: Resolver<ResolversTypes['ReplyCheck'], ParentType, ContextType, RequireFields<QueryCheckReplyArgs, 'caseId' | 'text'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
@@ -1544,12 +1643,29 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
+export type ReplyCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyCheck'] = ResolversParentTypes['ReplyCheck']> = {
+  problems?: Resolver<Array<ResolversTypes['ReplyProblem']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['ReplyVerdict'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReplyProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyProblem'] = ResolversParentTypes['ReplyProblem']> = {
+  blocking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type RuleSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleSet'] = ResolversParentTypes['RuleSet']> = {
   builtInRules?: Resolver<Array<ResolversTypes['BuiltInRule']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customRules?: Resolver<Array<ResolversTypes['CustomRule']>, ParentType, ContextType>;
   outboundModes?: Resolver<Array<ResolversTypes['OutboundRuleMode']>, ParentType, ContextType>;
+  outboundRules?: Resolver<Array<ResolversTypes['OutboundRule']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['ForbiddenTopic']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1611,6 +1727,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuditEdge?: AuditEdgeResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Branding?: BrandingResolvers<ContextType>;
   BuiltInRule?: BuiltInRuleResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
@@ -1640,9 +1757,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IntentOutcomes?: IntentOutcomesResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  OutboundRule?: OutboundRuleResolvers<ContextType>;
   OutboundRuleMode?: OutboundRuleModeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReplyCheck?: ReplyCheckResolvers<ContextType>;
+  ReplyProblem?: ReplyProblemResolvers<ContextType>;
   RuleSet?: RuleSetResolvers<ContextType>;
   SessionPayload?: SessionPayloadResolvers<ContextType>;
   SettingChange?: SettingChangeResolvers<ContextType>;

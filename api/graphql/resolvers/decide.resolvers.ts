@@ -4,7 +4,8 @@ import { codedError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { onCase } from './case-updates.js';
 
-const MAX_REPLY = 1600;
+/** Twilio's limit for one message (1,600 characters), and so the longest reply a reviewer may send. */
+export const MAX_REPLY = 1600;
 const REVIEW_ROLES = ['REVIEWER', 'SUPERVISOR', 'ADMIN'] as const;
 
 /**

@@ -2,8 +2,9 @@
 import type { Guardrail } from '../../../guardrails/guardrail.js';
 import type { CustomRule, RuleSetConfig } from '../../../guardrails/rule-set.js';
 import { SECURITY_RULES } from '../../../guardrails/rules/index.js';
+import { OUTBOUND_LEAK_RULES, OUTBOUND_RULES, type OutboundVerdict } from '../../../guardrails/screen-outbound.js';
 import { codedError } from '../errors.js';
-import type { GuardrailClass, OutboundMode, RuleSet, RuleSetInput, RuleSeverity } from '../generated/resolvers-types.js';
+import type { GuardrailClass, OutboundMode, ReplyCheck, RuleSet, RuleSetInput, RuleSeverity } from '../generated/resolvers-types.js';
 
 export function toConfig(input: RuleSetInput): RuleSetConfig {
   for (const item of [...input.topics, ...input.customRules]) {
@@ -22,6 +23,8 @@ export function toConfig(input: RuleSetInput): RuleSetConfig {
   });
   const known = new Set(SECURITY_RULES.map((r) => r.id));
   for (const id of input.disabledRules ?? []) if (!known.has(id)) throw codedError('BAD_INPUT', `no built-in rule "${id}"`);
+  const outbound = new Set(OUTBOUND_RULES.map((r) => r.id));
+  for (const { rule } of input.outboundModes ?? []) if (!outbound.has(rule)) throw codedError('BAD_INPUT', `no outbound rule "${rule}"`);
   return {
     topics: input.topics.map((t) => ({ id: t.id, name: t.name, phrases: t.phrases, neutralReply: t.neutralReply ?? null })),
     customRules,
@@ -45,7 +48,34 @@ export function ruleSetView(guardrail: Guardrail, row: { createdBy: string; crea
       enabled: !disabled.has(r.id),
     })),
     outboundModes: Object.entries(guardrail.config.outboundModes).map(([rule, mode]) => ({ rule, mode: mode.toUpperCase() as OutboundMode })),
+    outboundRules: OUTBOUND_RULES.map((r) => ({
+      id: r.id,
+      description: r.description,
+      defaultMode: r.mode.toUpperCase() as OutboundMode,
+      mode: (guardrail.config.outboundModes[r.id] ?? r.mode).toUpperCase() as OutboundMode,
+    })),
     createdBy: row?.createdBy ?? null,
     createdAt: row?.createdAt.toISOString() ?? null,
+  };
+}
+
+function describeOutbound(rule: string): string {
+  const known = [...OUTBOUND_RULES, ...OUTBOUND_LEAK_RULES].find((r) => r.id === rule);
+  if (known) return known.description;
+  // Foreign PII findings are named per kind, e.g. outbound.foreign_pii.email.
+  return rule.startsWith('outbound.foreign_') ? OUTBOUND_LEAK_RULES[1].description : rule;
+}
+
+export function replyCheckView(reply: string, verdict: OutboundVerdict): ReplyCheck {
+  return {
+    verdict: verdict.verdict.toUpperCase() as ReplyCheck['verdict'],
+    problems: verdict.findings.map((f) => ({
+      rule: f.rule,
+      blocking: f.severity === 'high',
+      description: describeOutbound(f.rule),
+      excerpt: reply.slice(f.start, f.end),
+      start: f.start,
+      end: f.end,
+    })),
   };
 }

@@ -6,7 +6,8 @@ import { segmentText } from '../../../guardrails/segments.js';
 import { ADMINS, requireUser, SUPERVISORS, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { GuardrailClass, Resolvers } from '../generated/resolvers-types.js';
-import { ruleSetView, toConfig } from './guardrail-views.js';
+import { MAX_REPLY } from './decide.resolvers.js';
+import { replyCheckView, ruleSetView, toConfig } from './guardrail-views.js';
 
 const MAX_TEST_LENGTH = 20_000;
 const MAX_BACKTEST_DAYS = 365;
@@ -30,6 +31,16 @@ export const guardrailsResolvers: Resolvers = {
         ruleSetVersion: guardrail.version,
         elapsedMs,
       };
+    },
+    // The rule set in force now, which is the one a case took at its start unless an admin changed the
+    // outbound modes since: the decision itself checks against the case's own snapshot.
+    async checkReply(_, args, ctx) {
+      requireUser(ctx);
+      if (args.text.length > MAX_REPLY) throw codedError('BAD_INPUT', `a reply is limited to ${MAX_REPLY} characters`);
+      const row = await ctx.em.findOne(CaseSchema, { id: args.caseId }, { fields: ['id', 'inboundText'] });
+      if (!row) throw codedError('NOT_FOUND', `no case ${args.caseId}`);
+      const guardrail = await activeGuardrail(ctx.em);
+      return replyCheckView(args.text, guardrail.screenOutbound(args.text, row.inboundText));
     },
     async ruleSet(_, args, ctx) {
       requireUser(ctx, SUPERVISORS);

@@ -1,4 +1,5 @@
 import { effectiveSettings } from '../../../settings/effective-settings.js';
+import { settingsDocument } from '../../../settings/settings-document.js';
 import { loadSettingLayers, saveSettings, settingsHistory, SettingsError } from '../../../settings/policy-store.js';
 import { defaultPolicy } from '../../../workflows/case-policy.js';
 import { ADMINS, requireUser, type GraphQLContext } from '../context.js';
@@ -7,18 +8,34 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 
 const MAX_VERSIONS = 200;
 
-/** The policy with no database override: built-in defaults with the environment's values over them. */
+const toUpper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
+
+/** The settings with no database override: built-in defaults with the environment's values over them. */
 function environmentPolicy(ctx: GraphQLContext) {
-  return defaultPolicy(ctx.deps.config.timeouts);
+  return settingsDocument(defaultPolicy(ctx.deps.config.timeouts));
+}
+
+function settingLayers(ctx: GraphQLContext) {
+  return loadSettingLayers(ctx.em, environmentPolicy(ctx), ctx.deps.config.settingsFromEnvironment);
 }
 
 async function currentSettings(ctx: GraphQLContext) {
-  return effectiveSettings(await loadSettingLayers(ctx.em, environmentPolicy(ctx), ctx.deps.config.settingsFromEnvironment));
+  return effectiveSettings(await settingLayers(ctx));
 }
 
 /** Settings take effect for cases that start after the save: each case snapshots the policy at its start. */
 export const settingsResolvers: Resolvers = {
   Query: {
+    async branding(_, __, ctx) {
+      requireUser(ctx);
+      const { branding } = (await settingLayers(ctx)).inForce;
+      return {
+        theme: toUpper(branding.theme),
+        primaryColor: branding.primaryColor,
+        radius: branding.radius,
+        density: toUpper(branding.density),
+      };
+    },
     effectiveSettings(_, __, ctx) {
       requireUser(ctx, ADMINS);
       return currentSettings(ctx);
