@@ -154,6 +154,13 @@ describe('checking a reviewer\'s reply', () => {
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.saveRuleSet.outboundRules).toContainEqual({ id: 'outbound.guarantee', mode: 'WARN', defaultMode: 'BLOCK' });
     expect((await check('We guarantee it arrives tomorrow.')).verdict).toBe('WARN');
+
+    // The rule set is global: the files after this one get the default modes back.
+    const restored = await gql(stack.url, `mutation($input: RuleSetInput!) { saveRuleSet(input: $input) { version } }`, {
+      input: { topics: current.topics, customRules: [], outboundModes: [] },
+    }, admin);
+    expect(restored.errors).toBeUndefined();
+    expect((await check('We guarantee it arrives tomorrow.')).verdict).toBe('BLOCK');
     await handleTerminate(caseId);
   });
 

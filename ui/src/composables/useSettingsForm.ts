@@ -1,18 +1,23 @@
 import { computed, reactive, ref } from 'vue';
+import { refreshBranding } from '../branding/useBranding';
 import { errorMessage, request } from './useGraphQL';
 import {
   SETTINGS_QUERY, UPDATE_SETTINGS_MUTATION, type EffectiveSetting, type SettingsVersion, type SettingValue,
 } from '../pages/settings.graphql';
 
-export type SettingKind = 'number' | 'text' | 'list' | 'map';
+export type SettingKind = 'number' | 'text' | 'prose' | 'list' | 'map' | 'colour';
+
+/** Texts longer than this (replies, persona, tone) get a text box of several lines. */
+const PROSE_LENGTH = 60;
 
 /** The input a setting gets, from the shape of its value (or of its fallback when the value is null). */
-export function settingKind(setting: Pick<EffectiveSetting, 'value' | 'fallback'>): SettingKind {
+export function settingKind(setting: Pick<EffectiveSetting, 'key' | 'value' | 'fallback'>): SettingKind {
+  if (/Color$/.test(setting.key)) return 'colour';
   const sample = setting.value ?? setting.fallback;
   if (typeof sample === 'number') return 'number';
   if (Array.isArray(sample)) return 'list';
   if (sample && typeof sample === 'object') return 'map';
-  return 'text';
+  return typeof sample === 'string' && sample.length > PROSE_LENGTH ? 'prose' : 'text';
 }
 
 export function settingText(value: SettingValue, kind: SettingKind): string {
@@ -136,6 +141,8 @@ export function useSettingsForm() {
       const { updateSettings } = await request(UPDATE_SETTINGS_MUTATION, { changes: pending });
       adopt(updateSettings);
       saved.value = `Saved ${pending.length} ${pending.length === 1 ? 'change' : 'changes'}.`;
+      // The admin sees a new look at once; everyone else on their next load.
+      if (pending.some(({ key }) => key.startsWith('branding.'))) void refreshBranding();
       const data = await request(SETTINGS_QUERY);
       versions.value = data.settingsVersions;
     } catch (error) {

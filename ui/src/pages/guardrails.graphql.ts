@@ -8,13 +8,16 @@ export interface CustomRule {
   id: string; class: GuardrailClass; severity: RuleSeverity; description: string | null; phrases: string[]; regex: string | null;
 }
 export interface BuiltInRule { id: string; class: GuardrailClass; severity: RuleSeverity; description: string | null; score: number; enabled: boolean }
-export interface OutboundRuleMode { rule: string; mode: 'BLOCK' | 'WARN' | 'OFF' }
+export type OutboundMode = 'BLOCK' | 'WARN' | 'OFF';
+export interface OutboundRuleMode { rule: string; mode: OutboundMode }
+export interface OutboundRule { id: string; description: string; defaultMode: OutboundMode; mode: OutboundMode }
 export interface RuleSet {
   version: number;
   topics: ForbiddenTopic[];
   customRules: CustomRule[];
   builtInRules: BuiltInRule[];
   outboundModes: OutboundRuleMode[];
+  outboundRules: OutboundRule[];
   createdBy: string | null;
   createdAt: string | null;
 }
@@ -44,7 +47,8 @@ const RULE_SET_FIELDS = `version createdBy createdAt
   topics { id name phrases neutralReply }
   customRules { id class severity description phrases regex }
   builtInRules { id class severity description score enabled }
-  outboundModes { rule mode }`;
+  outboundModes { rule mode }
+  outboundRules { id description defaultMode mode }`;
 
 export const RULE_SET_QUERY = gql<{ ruleSet: RuleSet | null }, { version?: number }>(`
   query RuleSet($version: Int) { ruleSet(version: $version) { ${RULE_SET_FIELDS} } }

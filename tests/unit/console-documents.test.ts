@@ -1,0 +1,34 @@
+// Every GraphQL document the console sends, checked against the API's schema: a renamed field or argument
+// fails here, in `npm test`, instead of in a reviewer's browser.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+const schema = buildSchema(readFileSync('api/graphql/schema.graphql', 'utf8'));
+const files = readdirSync('ui/src', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.graphql.ts'))
+  .map((file) => path.join('ui/src', file));
+
+async function documentsIn(file: string): Promise<[string, string][]> {
+  const module = await import(pathToFileURL(path.resolve(file)).href) as Record<string, unknown>;
+  return Object.entries(module).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]));
+}
+
+describe('console GraphQL documents', () => {
+  it('finds the console\'s documents', async () => {
+    const all = (await Promise.all(files.map(documentsIn))).flat();
+    // Sign-in, the queue, the case page, settings and the reply check at least.
+    expect(all.map(([name]) => name)).toEqual(expect.arrayContaining(['ME_QUERY', 'SETTINGS_QUERY', 'CHECK_REPLY_QUERY', 'BRANDING_QUERY']));
+  });
+
+  it.each(files)('%s: every document is valid against the schema', async (file) => {
+    const documents = await documentsIn(file);
+    expect(documents.length).toBeGreaterThan(0);
+    for (const [name, source] of documents) {
+      const errors = validate(schema, parse(source)).map((error) => error.message);
+      expect({ name, errors }).toEqual({ name, errors: [] });
+    }
+  });
+});
