@@ -1,9 +1,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { CaseSchema, MessageSchema } from '../db/entities/index.js';
+import { CaseSchema, MessageSchema, PolicyVersionSchema } from '../db/entities/index.js';
+import { activeGuardrail } from '../db/guardrail-rule-sets.js';
 import { findPii, redact as redactPii } from '../guardrails/pii.js';
+import { calibrate } from '../llm/calibration.js';
+import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.js';
 import { DrafterError, type Draft, type HistoryLine } from '../llm/drafter.js';
+import { casePolicyOf } from '../settings/settings-document.js';
+import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
 import type { ActivityDeps } from './deps.js';
 
+/** `confidence` is calibrated against reviewers' past decisions for the intent: what routing compares. */
 export type DraftResult = Pick<Draft, 'text' | 'intent' | 'confidence' | 'needsHuman' | 'model'>;
 
 /** How much of a customer's past the drafter reads: enough for context, little enough for a prompt. */
@@ -29,7 +35,13 @@ const HISTORY_SQL = `
     order by m.created_at desc, m.part desc limit ?
   ) recent order by created_at`;
 
-export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
+/** The policy the case runs under (its own snapshot's version), for the voice and the never-auto intents. */
+async function policyOf(em: ReturnType<ActivityDeps['orm']['em']['fork']>, version: number | null, defaults: CasePolicy): Promise<CasePolicy> {
+  const row = version ? await em.findOne(PolicyVersionSchema, { id: version }) : null;
+  return casePolicyOf(mergePolicy(defaults, row?.overrides, row?.id ?? 0));
+}
+
+export function draftReplyActivity({ orm, drafter, policyDefaults }: ActivityDeps) {
   return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
     const em = orm.em.fork();
     const found = await em.findOneOrFail(CaseSchema, { id: caseId });
@@ -39,17 +51,29 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
       : [];
     // The drafter sees PII tokens, never the customer's raw email or number.
     const redact = (text: string) => redactPii(text, findPii(text));
-    const [history, inbound] = await Promise.all([
+    // Screening stored the redacted copy already; computing it again is for cases screened before it did.
+    const redacted = (c: typeof found) => c.inboundRedacted ?? redact(c.inboundText);
+    const question = [...earlier.map(redacted), redacted(found)].join('\n');
+    const [history, inbound, policy, guardrail, passages, examples] = await Promise.all([
       em.execute<{ channel: string; direction: string; body: string; created_at: string }[]>(HISTORY_SQL, [
         caseId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
       ]),
       em.findOne(MessageSchema, { id: found.inboundMessageId }),
+      policyOf(em, found.policyVersion ?? null, policyDefaults),
+      activeGuardrail(em),
+      passagesFor(em, question),
+      examplesFor(em, caseId, question),
     ]);
     try {
-      // Screening stored the redacted copy already; computing it again is for cases screened before it did.
-      const redacted = (c: typeof found) => c.inboundRedacted ?? redact(c.inboundText);
+      const channel = found.channel as keyof CasePolicy['voice']['tone'];
       const draft = await drafter.draft({
+        caseId,
         channel: found.channel,
+        voice: { persona: policy.voice.persona, tone: policy.voice.tone[channel] ?? policy.voice.tone.sms },
+        neverAutoIntents: policy.routing.neverAutoIntents,
+        forbiddenTopics: guardrail.config.topics.map((topic) => topic.name),
+        passages,
+        examples,
         text: redacted(found),
         earlier: earlier.map(redacted),
         history: history.map((row): HistoryLine => ({
@@ -57,9 +81,14 @@ export function draftReplyActivity({ orm, drafter }: ActivityDeps) {
         })),
         attachments: inbound?.attachments.map((a) => a.contentType),
       });
-      // The reasoning is for reviewers, not for the workflow: it goes to the read model, never into history.
-      await em.nativeUpdate(CaseSchema, { id: caseId }, { draftReasoning: draft.reasoning, draftModel: draft.model });
-      return { text: draft.text, intent: draft.intent, confidence: draft.confidence, needsHuman: draft.needsHuman, model: draft.model };
+      const confidence = calibrate(draft.confidence, await calibrationFor(em, draft.intent));
+      // The reasoning and sources are for reviewers, not for the workflow: they go to the read model, never
+      // into history. So does the raw confidence, which calibration learns from once a reviewer decides.
+      const reasoning = draft.humanReason && !draft.reasoning.includes(draft.humanReason) ? `${draft.reasoning} Needs a person: ${draft.humanReason}` : draft.reasoning;
+      await em.nativeUpdate(CaseSchema, { id: caseId }, {
+        draftReasoning: reasoning.trim(), draftModel: draft.model, draftConfidenceRaw: draft.confidence, draftSources: draft.sources,
+      });
+      return { text: draft.text, intent: draft.intent, confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
       if (error instanceof DrafterError) {
         throw ApplicationFailure.create({

@@ -1,4 +1,5 @@
 import { CASE_EVENTS_CHANNEL } from '../db/case-events.js';
+import { wordEditDistance } from '../llm/edit-distance.js';
 import type { CaseState } from '../workflows/contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -47,7 +48,23 @@ export function recordTransitionActivity({ orm }: ActivityDeps) {
       JSON.stringify({ caseId, type: event, stage: state.stage, at: new Date().toISOString() }),
     ]);
     if (result?.recorded !== 1) throw new Error(`no case ${caseId} in the read model`);
+    if (event === 'decided') await recordDraftOutcome(orm, caseId, state);
   };
+}
+
+// What the reviewer did with the draft, once per case (a retried attempt changes nothing): what calibration
+// and the edit statistics learn from. A case decided without a draft (the drafter failed) teaches nothing.
+const DRAFT_OUTCOME_SQL = `
+  insert into draft_outcomes (case_id, intent, raw_confidence, outcome, draft, final, edit_distance, decided_at)
+  select id, ?, coalesce(draft_confidence_raw, confidence, 0), ?, ?, ?, ?, now() from cases where id = ?
+  on conflict (case_id) do nothing`;
+
+async function recordDraftOutcome(orm: ActivityDeps['orm'], caseId: string, state: CaseState): Promise<void> {
+  const decision = state.decision?.decision;
+  if (!decision || !state.draft || !state.intent) return;
+  const final = decision === 'reject' ? null : state.reply ?? state.draft;
+  const distance = final === null ? null : decision === 'approve' ? 0 : wordEditDistance(state.draft, final);
+  await orm.em.fork().execute(DRAFT_OUTCOME_SQL, [state.intent, decision, state.draft, final, distance, caseId]);
 }
 
 /** Who the audit names: the person behind a decision, claim or supervisor action; else the system. */

@@ -13,7 +13,22 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** A knowledge-base passage the drafter may quote and cite. */
+export interface SourcePassage {
+  articleId: string;
+  title: string;
+  text: string;
+}
+
+/** An earlier customer message and the reply a reviewer approved for it: an example of a good answer. */
+export interface ApprovedExample {
+  customer: string;
+  reply: string;
+}
+
 export interface DraftRequest {
+  /** For the LLM call log; not part of the prompt. */
+  caseId?: string;
   channel: string;
   /** The customer's message with PII replaced by tokens: the drafter never sees the raw values. */
   text: string;
@@ -23,6 +38,16 @@ export interface DraftRequest {
   history?: HistoryLine[];
   /** Content types of media the customer attached (the drafter cannot see them, but knows they are there). */
   attachments?: string[];
+  /** Who the drafter speaks as, and how it writes on this channel (settings voice.*). */
+  voice?: { persona: string; tone: string };
+  /** Subjects the reply must not go into (the guardrail's forbidden topics). */
+  forbiddenTopics?: string[];
+  /** Intents a human always decides: the drafter says so rather than promising anything. */
+  neverAutoIntents?: string[];
+  /** The best knowledge-base passages for this message, best first. */
+  passages?: SourcePassage[];
+  /** Approved replies to similar messages, most similar first. */
+  examples?: ApprovedExample[];
 }
 
 export interface HistoryLine {
@@ -40,6 +65,10 @@ export interface Draft {
   needsHuman: boolean;
   /** `offline` for the built-in drafter, else the LLM model that wrote it. */
   model: string;
+  /** The passages the draft drew on, as the drafter cited them. */
+  sources: { id: string; title: string }[];
+  /** Why a human is needed, when the drafter says one is. */
+  humanReason?: string;
 }
 
 export interface Drafter {

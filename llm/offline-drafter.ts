@@ -1,8 +1,11 @@
 // The drafter used when no LLM is configured: the product still works end to end with no key, and the
-// low confidence sends every case to a human.
+// low confidence sends every case to a human. With a knowledge base it answers from the best passage;
+// without one it falls back to a standard acknowledgement per intent.
 import type { Draft, DraftRequest, Drafter, Intent } from './drafter.js';
 
 const OFFLINE_CONFIDENCE = 0.3;
+/** How much of a passage goes into a reply: a text message's worth. */
+const PASSAGE_CHARACTERS = 320;
 
 const INTENT_CUES: [Intent, RegExp][] = [
   ['refund', /\b(refund|money back|reimburse)/i],
@@ -33,6 +36,18 @@ export class OfflineDrafter implements Drafter {
   async draft(request: DraftRequest): Promise<Draft> {
     const text = [...(request.earlier ?? []), request.text].join('\n');
     const intent = INTENT_CUES.find(([, cue]) => cue.test(text))?.[0] ?? 'other';
+    const best = request.passages?.[0];
+    if (best && intent !== 'greeting') {
+      return {
+        text: `Thanks for your message. ${excerpt(best.text)} If that does not answer it, a colleague will follow up shortly.`,
+        intent,
+        confidence: OFFLINE_CONFIDENCE,
+        reasoning: `Offline drafter (no LLM configured): quotes the knowledge-base article "${best.title}", the best match for the message; a human should check it fits.`,
+        needsHuman: true,
+        model: 'offline',
+        sources: [{ id: best.articleId, title: best.title }],
+      };
+    }
     return {
       text: REPLIES[intent],
       intent,
@@ -40,6 +55,21 @@ export class OfflineDrafter implements Drafter {
       reasoning: 'Offline drafter (no LLM configured): a standard reply chosen by keywords; a human should check it.',
       needsHuman: true,
       model: 'offline',
+      sources: [],
     };
   }
+}
+
+/** Whole sentences of a passage up to a text message's length, never cut mid-word. */
+export function excerpt(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= PASSAGE_CHARACTERS) return /[.!?]$/.test(clean) ? clean : `${clean}.`;
+  const sentences = clean.match(/[^.!?]+[.!?]+/g) ?? [];
+  let out = '';
+  for (const sentence of sentences) {
+    if ((out + sentence).length > PASSAGE_CHARACTERS) break;
+    out += sentence;
+  }
+  if (out.trim()) return out.trim();
+  return `${clean.slice(0, PASSAGE_CHARACTERS).replace(/\s+\S*$/, '')}…`;
 }

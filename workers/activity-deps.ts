@@ -4,6 +4,7 @@ import { LogNotifier } from '../activities/notify-supervisors.activity.js';
 import { TwilioReplySender } from '../channels/twilio-sender.js';
 import { ChannelReplySender } from '../channels/web-chat-sender.js';
 import type { Orm } from '../db/orm.js';
+import { PgCompletionStore } from '../llm/completion-store.js';
 import { createDrafter } from '../llm/index.js';
 import type { Config } from '../runtime/config.js';
 import { defaultPolicy } from '../workflows/case-policy.js';
@@ -12,7 +13,7 @@ export function buildActivityDeps(config: Config, orm: Orm, temporal: Client): A
   return {
     orm,
     temporal,
-    drafter: createDrafter(config.llm),
+    drafter: createDrafter(config.llm, new PgCompletionStore(orm)),
     sender: new ChannelReplySender(new TwilioReplySender(config.twilio, `${config.publicUrl}/webhooks/twilio/status`)),
     notifier: new LogNotifier(),
     policyDefaults: defaultPolicy(config.timeouts),

@@ -49,6 +49,10 @@ export const CaseSchema = defineEntity({
     /** The drafter's own account of its draft, and which model wrote it (written by the draftReply activity). */
     draftReasoning: p.text().nullable(),
     draftModel: p.string().nullable(),
+    /** The drafter's own confidence before calibration (`confidence` is the calibrated one policy used). */
+    draftConfidenceRaw: p.double().$type<number>().nullable(),
+    /** Knowledge-base articles the draft drew on, as the drafter cited them. */
+    draftSources: p.json<{ id: string; title: string }[]>().default('[]'),
     /** Why a message got no reply though not screened out: an opt-out keyword, help, an opted-out customer. */
     blockedReason: p.string().nullable(),
     /** Delivery of the reply as the provider reports it, and what went wrong (Twilio error code and text). */

@@ -16,6 +16,11 @@ export const ConversationSchema = defineEntity({
     businessAddress: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastMessageAt: p.datetime().onCreate(() => new Date()),
+    /** Set when someone closes the conversation: how it ended and what it was about. */
+    closedAt: p.datetime().nullable(),
+    closedBy: p.string().nullable(),
+    disposition: p.string().nullable(),
+    summary: p.text().nullable(),
   }),
 });
 export type Conversation = InferEntity<typeof ConversationSchema>;

@@ -10,3 +10,7 @@ export * from './emulator-message.entity.js';
 export * from './policy-version.entity.js';
 export * from './guardrail-rule-set.entity.js';
 export * from './setting.entity.js';
+export * from './kb-article.entity.js';
+export * from './llm-call.entity.js';
+export * from './llm-cache.entity.js';
+export * from './draft-outcome.entity.js';

@@ -6,6 +6,7 @@ import { Migration20261121235234 } from './Migration20261121235234.js';
 import { Migration20261122014500 } from './Migration20261122014500.js';
 import { Migration20261201192812 } from './Migration20261201192812.js';
 import { Migration20261201212937 } from './Migration20261201212937.js';
+import { Migration20261202003000 } from './Migration20261202003000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233003', class: Migration20261121233003 },
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122014500', class: Migration20261122014500 },
   { name: 'Migration20261201192812', class: Migration20261201192812 },
   { name: 'Migration20261201212937', class: Migration20261201212937 },
+  { name: 'Migration20261202003000', class: Migration20261202003000 },
 ];

@@ -24,6 +24,6 @@ describe('parseDraft', () => {
 
   it('treats a reply that is not JSON, or has no reply, as a retryable failure', () => {
     expect(() => parseDraft('Sure! Here is a reply', 'm')).toThrow(expect.objectContaining({ retryable: true }));
-    expect(() => parseDraft('{"reply": ""}', 'm')).toThrow(/without a reply/);
+    expect(() => parseDraft('{"reply": ""}', 'm')).toThrow(/had no "reply"/);
   });
 });
