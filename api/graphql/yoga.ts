@@ -13,8 +13,10 @@ import { conversationsResolvers } from './resolvers/conversations.resolvers.js';
 import { customersResolvers } from './resolvers/customers.resolvers.js';
 import { dashboardResolvers } from './resolvers/dashboard.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
+import { draftingQualityResolvers } from './resolvers/drafting-quality.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 import { handsetResolvers } from './resolvers/handset.resolvers.js';
+import { knowledgeResolvers } from './resolvers/knowledge.resolvers.js';
 import { settingsResolvers } from './resolvers/settings.resolvers.js';
 import { supervisorResolvers } from './resolvers/supervisor.resolvers.js';
 import { usersResolvers } from './resolvers/users.resolvers.js';
@@ -37,6 +39,8 @@ export function buildYoga(deps: ApiDeps) {
         supervisorResolvers,
         caseEventsResolvers,
         guardrailsResolvers,
+        knowledgeResolvers,
+        draftingQualityResolvers,
         customersResolvers,
         conversationsResolvers,
         handsetResolvers,

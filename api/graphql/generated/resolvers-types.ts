@@ -45,6 +45,32 @@ export type ApiTokenKind =
   /** From signIn: the console's cookie. */
   | 'SESSION';
 
+export type Article = {
+  __typename?: 'Article';
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** From the Markdown file name on import; importing the same file again updates the article. */
+  slug: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+  updatedBy: Scalars['String']['output'];
+};
+
+export type ArticleInput = {
+  body: Scalars['String']['input'];
+  /** Defaults to one made from the title. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+};
+
+export type ArticleRef = {
+  __typename?: 'ArticleRef';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** Media the customer sent with a message (MMS, WhatsApp image, audio, document). */
 export type Attachment = {
   __typename?: 'Attachment';
@@ -114,6 +140,16 @@ export type BuiltInRule = {
   severity: RuleSeverity;
 };
 
+export type CalibrationBucket = {
+  __typename?: 'CalibrationBucket';
+  approvedAsIs: Scalars['Int']['output'];
+  /** What a draft with a raw confidence in this bucket is calibrated to now. */
+  calibrated: Scalars['Float']['output'];
+  decided: Scalars['Int']['output'];
+  from: Scalars['Float']['output'];
+  to: Scalars['Float']['output'];
+};
+
 export type Case = {
   __typename?: 'Case';
   /** Media the customer attached to the message. */
@@ -139,12 +175,16 @@ export type Case = {
   /** How far the reply got: queued, sent, delivered, read, failed, undelivered. */
   deliveryStatus?: Maybe<Scalars['String']['output']>;
   draft?: Maybe<Scalars['String']['output']>;
+  /** The drafter's own confidence; `confidence` is this calibrated against reviewers' past decisions for the intent. */
+  draftConfidenceRaw?: Maybe<Scalars['Float']['output']>;
   /** Why there is no draft (the LLM failed); the reviewer writes the reply. */
   draftError?: Maybe<Scalars['String']['output']>;
   /** The LLM model that wrote the draft, or offline. */
   draftModel?: Maybe<Scalars['String']['output']>;
   /** Why the drafter answered as it did, in its own words. */
   draftReasoning?: Maybe<Scalars['String']['output']>;
+  /** Knowledge-base articles the draft drew on, as the drafter cited them. */
+  draftSources: Array<ArticleRef>;
   /** How the reviewer's edit changed the draft, word by word (only for EDIT decisions). */
   editDiff?: Maybe<Array<DiffSegment>>;
   escalationLevel: Scalars['Int']['output'];
@@ -245,14 +285,20 @@ export type ChannelCount = {
 export type Conversation = {
   __typename?: 'Conversation';
   channel: Channel;
+  /** Set when someone closes the conversation. */
+  closedAt?: Maybe<Scalars['String']['output']>;
+  closedBy?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   customer: Customer;
   /** The customer's address on this channel (+15551234567, a visitor id). */
   customerAddress: Scalars['String']['output'];
+  disposition?: Maybe<Disposition>;
   id: Scalars['ID']['output'];
   lastMessageAt: Scalars['String']['output'];
   /** Oldest first. */
   messages: Array<ConversationMessage>;
+  /** What the conversation was about and how it ended, written when it was closed. */
+  summary?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -434,6 +480,12 @@ export type Direction =
   | 'INBOUND'
   | 'OUTBOUND';
 
+/** How a closed conversation ended. */
+export type Disposition =
+  | 'NEEDS_FOLLOW_UP'
+  | 'RESOLVED'
+  | 'SPAM';
+
 export type DurationPercentiles = {
   __typename?: 'DurationPercentiles';
   count: Scalars['Int']['output'];
@@ -576,18 +628,57 @@ export type IntentOutcomes = {
   reviewed: Scalars['Int']['output'];
 };
 
+/** What reviewers did with one intent's drafts, and how well the drafter's confidence predicted it. */
+export type IntentQuality = {
+  __typename?: 'IntentQuality';
+  /** Share of decided drafts approved as written. */
+  acceptanceRate: Scalars['Float']['output'];
+  approvedAsIs: Scalars['Int']['output'];
+  /** Per confidence bucket (0–0.1 … 0.9–1) of the raw confidence. */
+  buckets: Array<CalibrationBucket>;
+  decided: Scalars['Int']['output'];
+  /** Share of decided drafts edited. */
+  editRate: Scalars['Float']['output'];
+  edited: Scalars['Int']['output'];
+  intent: Scalars['String']['output'];
+  /** Mean calibrated confidence the same drafts would get now. */
+  meanCalibratedConfidence: Scalars['Float']['output'];
+  /** Mean word-level edit distance of the edited drafts. */
+  meanEditDistance?: Maybe<Scalars['Float']['output']>;
+  /** The drafter's mean self-rated confidence: well calibrated when close to acceptanceRate. */
+  meanRawConfidence: Scalars['Float']['output'];
+  rejected: Scalars['Int']['output'];
+  shadowApprovedAsIs: Scalars['Int']['output'];
+  /** Shadow mode: cases policy would have sent alone, and how many of those reviewers approved as written. */
+  shadowWouldSend: Scalars['Int']['output'];
+};
+
+export type MarkdownFileInput = {
+  content: Scalars['String']['input'];
+  /** The file name, e.g. returns-policy.md: it becomes the article's slug. */
+  name: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   changePassword: User;
   /** Takes the case for a while so no one else decides it meanwhile. */
   claimCase: Case;
+  /** Closes a conversation with how it ended, and stores a summary of it on the customer (supervisor, or a reviewer). */
+  closeConversation: Conversation;
   /** A named bearer token for a script, valid for expiresInDays (default 90, at most 365). */
   createApiToken: CreatedApiToken;
+  /** Adds a knowledge-base article (admin). */
+  createArticle: Article;
   /** Admin. */
   createUser: User;
   decideCase: Case;
+  /** Removes an article (admin); drafts that cited it keep its title. */
+  deleteArticle: Scalars['Boolean']['output'];
   /** Moves a case waiting in the first review tier to the escalated tier now (supervisor). */
   escalateCase: Case;
+  /** Creates or updates articles from Markdown files (admin): front matter title and tags, or a '# ' heading as title. All or nothing. */
+  importArticles: Array<Article>;
   /** Adds a way to reach a customer, or vouches for one a message linked (supervisor); refused when another customer has it. */
   linkIdentity: Customer;
   /** For scripts: answers a bearer token. Throttled per account and per address after failures. */
@@ -607,6 +698,7 @@ export type Mutation = {
   sendFromHandset: HandsetMessage;
   /** For the console: sets an HTTP-only SameSite session cookie; the token never reaches script. */
   signIn: SessionPayload;
+  updateArticle: Article;
   /** Changes settings (admin). A null value removes the database override; the change is one new version. */
   updateSettings: Array<EffectiveSetting>;
   /** Admin. The last enabled admin cannot be demoted or disabled. */
@@ -625,9 +717,20 @@ export type MutationClaimCaseArgs = {
 };
 
 
+export type MutationCloseConversationArgs = {
+  disposition: Disposition;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateApiTokenArgs = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateArticleArgs = {
+  input: ArticleInput;
 };
 
 
@@ -642,9 +745,19 @@ export type MutationDecideCaseArgs = {
 };
 
 
+export type MutationDeleteArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationEscalateCaseArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationImportArticlesArgs = {
+  files: Array<MarkdownFileInput>;
 };
 
 
@@ -699,6 +812,12 @@ export type MutationSignInArgs = {
 };
 
 
+export type MutationUpdateArticleArgs = {
+  id: Scalars['ID']['input'];
+  input: ArticleInput;
+};
+
+
 export type MutationUpdateSettingsArgs = {
   changes: Array<SettingChangeInput>;
 };
@@ -746,6 +865,9 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in user's tokens and sessions, newest first. */
   apiTokens: Array<ApiToken>;
+  article?: Maybe<Article>;
+  /** Knowledge-base articles, best match first with a search, else newest first (any signed-in user). */
+  articles: Array<Article>;
   /** The audit log, newest first (supervisor). */
   auditLog: AuditConnection;
   /** Which stored inbound messages of the last sinceDays days a rule set version would classify differently. */
@@ -763,6 +885,8 @@ export type Query = {
   customers: CustomerConnection;
   /** Volumes, decisions and guardrail hits over [from, to) (supervisor); defaults to the last 7 days. */
   dashboard: Dashboard;
+  /** How drafts fare with reviewers per intent, most edited first, over the last sinceDays days (admin). */
+  draftingQuality: Array<IntentQuality>;
   /** Every setting with the value in force and where it comes from (admin). */
   effectiveSettings: Array<EffectiveSetting>;
   /** Twilio emulator (only without a Twilio account): one handset's messages, oldest first. */
@@ -780,6 +904,17 @@ export type Query = {
   testGuardrails: GuardrailVerdict;
   /** Everyone who can sign in (supervisor: to reassign; admin: to manage). */
   users: Array<User>;
+};
+
+
+export type QueryArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -836,6 +971,11 @@ export type QueryCustomersArgs = {
 export type QueryDashboardArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDraftingQualityArgs = {
+  sinceDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1091,6 +1231,9 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
   ApiTokenKind: ApiTokenKind;
+  Article: ResolverTypeWrapper<Article>;
+  ArticleInput: ArticleInput;
+  ArticleRef: ResolverTypeWrapper<ArticleRef>;
   Attachment: ResolverTypeWrapper<Attachment>;
   AuditConnection: ResolverTypeWrapper<AuditConnection>;
   AuditEdge: ResolverTypeWrapper<AuditEdge>;
@@ -1100,6 +1243,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Branding: ResolverTypeWrapper<Branding>;
   BuiltInRule: ResolverTypeWrapper<BuiltInRule>;
+  CalibrationBucket: ResolverTypeWrapper<CalibrationBucket>;
   Case: ResolverTypeWrapper<CaseViewModel>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
@@ -1127,6 +1271,7 @@ export type ResolversTypes = {
   DiffOp: DiffOp;
   DiffSegment: ResolverTypeWrapper<DiffSegment>;
   Direction: Direction;
+  Disposition: Disposition;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   EffectiveSetting: ResolverTypeWrapper<EffectiveSetting>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1144,7 +1289,9 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntentOutcomes: ResolverTypeWrapper<IntentOutcomes>;
+  IntentQuality: ResolverTypeWrapper<IntentQuality>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MarkdownFileInput: MarkdownFileInput;
   Mutation: ResolverTypeWrapper<{}>;
   OutboundMode: OutboundMode;
   OutboundModeInput: OutboundModeInput;
@@ -1176,6 +1323,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ApiToken: ApiToken;
+  Article: Article;
+  ArticleInput: ArticleInput;
+  ArticleRef: ArticleRef;
   Attachment: Attachment;
   AuditConnection: AuditConnection;
   AuditEdge: AuditEdge;
@@ -1185,6 +1335,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Branding: Branding;
   BuiltInRule: BuiltInRule;
+  CalibrationBucket: CalibrationBucket;
   Case: CaseViewModel;
   CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
@@ -1220,7 +1371,9 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IntentOutcomes: IntentOutcomes;
+  IntentQuality: IntentQuality;
   JSON: Scalars['JSON']['output'];
+  MarkdownFileInput: MarkdownFileInput;
   Mutation: {};
   OutboundModeInput: OutboundModeInput;
   OutboundRule: OutboundRule;
@@ -1252,6 +1405,23 @@ export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends R
   lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ArticleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ArticleRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ArticleRef'] = ResolversParentTypes['ArticleRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1307,6 +1477,15 @@ export type BuiltInRuleResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CalibrationBucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalibrationBucket'] = ResolversParentTypes['CalibrationBucket']> = {
+  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calibrated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   blockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1324,9 +1503,11 @@ export type CaseResolvers<ContextType = GraphQLContext, ParentType extends Resol
   deliveryError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   draft?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  draftConfidenceRaw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   draftError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   draftModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   draftReasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  draftSources?: Resolver<Array<ResolversTypes['ArticleRef']>, ParentType, ContextType>;
   editDiff?: Resolver<Maybe<Array<ResolversTypes['DiffSegment']>>, ParentType, ContextType>;
   escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['GuardrailFinding']>, ParentType, ContextType>;
@@ -1376,12 +1557,16 @@ export type ChannelCountResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type ConversationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   customerAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disposition?: Resolver<Maybe<ResolversTypes['Disposition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastMessageAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'last'>>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1575,6 +1760,23 @@ export type IntentOutcomesResolvers<ContextType = GraphQLContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type IntentQualityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntentQuality'] = ResolversParentTypes['IntentQuality']> = {
+  acceptanceRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  buckets?: Resolver<Array<ResolversTypes['CalibrationBucket']>, ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  editRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meanCalibratedConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanEditDistance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanRawConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shadowApprovedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shadowWouldSend?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1582,10 +1784,14 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   claimCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationClaimCaseArgs, 'id'>>;
+  closeConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCloseConversationArgs, 'disposition' | 'id'>>;
   createApiToken?: Resolver<ResolversTypes['CreatedApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   decideCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationDecideCaseArgs, 'id' | 'input'>>;
+  deleteArticle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id'>>;
   escalateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationEscalateCaseArgs, 'id'>>;
+  importArticles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<MutationImportArticlesArgs, 'files'>>;
   linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'address' | 'channel' | 'customerId'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1596,6 +1802,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   saveRuleSet?: Resolver<ResolversTypes['RuleSet'], ParentType, ContextType, RequireFields<MutationSaveRuleSetArgs, 'input'>>;
   sendFromHandset?: Resolver<ResolversTypes['HandsetMessage'], ParentType, ContextType, RequireFields<MutationSendFromHandsetArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
+  updateArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'id' | 'input'>>;
   updateSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType, RequireFields<MutationUpdateSettingsArgs, 'changes'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
 };
@@ -1622,6 +1829,8 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
+  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   backtestGuardrails?: Resolver<ResolversTypes['GuardrailBacktest'], ParentType, ContextType, RequireFields<QueryBacktestGuardrailsArgs, 'ruleSetVersion' | 'sinceDays'>>;
   branding?: Resolver<ResolversTypes['Branding'], ParentType, ContextType>;
@@ -1632,6 +1841,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
+  draftingQuality?: Resolver<Array<ResolversTypes['IntentQuality']>, ParentType, ContextType, RequireFields<QueryDraftingQualityArgs, 'sinceDays'>>;
   effectiveSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType>;
   handsetThread?: Resolver<Array<ResolversTypes['HandsetMessage']>, ParentType, ContextType, RequireFields<QueryHandsetThreadArgs, 'channel' | 'number'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1722,6 +1932,8 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type Resolvers<ContextType = GraphQLContext> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
+  Article?: ArticleResolvers<ContextType>;
+  ArticleRef?: ArticleRefResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEdge?: AuditEdgeResolvers<ContextType>;
@@ -1729,6 +1941,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Branding?: BrandingResolvers<ContextType>;
   BuiltInRule?: BuiltInRuleResolvers<ContextType>;
+  CalibrationBucket?: CalibrationBucketResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
@@ -1755,6 +1968,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GuardrailVerdict?: GuardrailVerdictResolvers<ContextType>;
   HandsetMessage?: HandsetMessageResolvers<ContextType>;
   IntentOutcomes?: IntentOutcomesResolvers<ContextType>;
+  IntentQuality?: IntentQualityResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   OutboundRule?: OutboundRuleResolvers<ContextType>;

@@ -41,6 +41,8 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     deliveryError: live ? live.deliveryError ?? null : row.deliveryError,
     draftReasoning: row.draftReasoning ?? null,
     draftModel: row.draftModel ?? null,
+    draftSources: row.draftSources ?? [],
+    draftConfidenceRaw: row.draftConfidenceRaw ?? null,
   };
 }
 
