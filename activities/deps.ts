@@ -15,4 +15,6 @@ export interface ActivityDeps {
   notifier: SupervisorNotifier;
   /** Defaults from the environment; stored policy versions override them. */
   policyDefaults: CasePolicy;
+  /** Calibrate drafts' confidence per intent from reviewers' decisions (config.calibration). */
+  calibration: boolean;
 }

@@ -41,7 +41,7 @@ async function policyOf(em: ReturnType<ActivityDeps['orm']['em']['fork']>, versi
   return casePolicyOf(mergePolicy(defaults, row?.overrides, row?.id ?? 0));
 }
 
-export function draftReplyActivity({ orm, drafter, policyDefaults }: ActivityDeps) {
+export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }: ActivityDeps) {
   return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
     const em = orm.em.fork();
     const found = await em.findOneOrFail(CaseSchema, { id: caseId });
@@ -81,7 +81,7 @@ export function draftReplyActivity({ orm, drafter, policyDefaults }: ActivityDep
         })),
         attachments: inbound?.attachments.map((a) => a.contentType),
       });
-      const confidence = calibrate(draft.confidence, await calibrationFor(em, draft.intent));
+      const confidence = calibration ? calibrate(draft.confidence, await calibrationFor(em, draft.intent)) : draft.confidence;
       // The reasoning and sources are for reviewers, not for the workflow: they go to the read model, never
       // into history. So does the raw confidence, which calibration learns from once a reviewer decides.
       const reasoning = draft.humanReason && !draft.reasoning.includes(draft.humanReason) ? `${draft.reasoning} Needs a person: ${draft.humanReason}` : draft.reasoning;

@@ -3,8 +3,8 @@
 //
 // A draft "succeeds" when a reviewer approved it as written. For an intent, drafts are grouped by their raw
 // confidence into ten buckets. The calibrated confidence is the bucket's success rate, shrunk towards the
-// intent's overall rate when the bucket has few drafts, which is in turn shrunk towards the raw confidence
-// when the intent has few drafts: with no history, calibration changes nothing.
+// raw confidence when the bucket has few drafts: with no history, calibration changes nothing, and a bucket
+// with no drafts yet leaves its confidences as they are, whatever other buckets of the intent taught.
 
 export const BUCKETS = 10;
 /** Pseudo-counts of the shrinkage: how many decided drafts weigh as much as the prior. */
@@ -32,9 +32,8 @@ const shrink = (counts: OutcomeCounts, prior: number) => (counts.accepted + PRIO
 
 export function calibrate(raw: number, calibration: IntentCalibration | undefined): number {
   const clamped = Math.min(1, Math.max(0, raw));
-  if (!calibration || calibration.overall.decided === 0) return clamped;
-  const intentRate = shrink(calibration.overall, clamped);
-  return shrink(calibration.buckets[bucketOf(clamped)]!, intentRate);
+  if (!calibration) return clamped;
+  return shrink(calibration.buckets[bucketOf(clamped)]!, clamped);
 }
 
 /** Counts per intent from rows of (intent, bucket, decided, accepted). */

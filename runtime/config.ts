@@ -27,6 +27,8 @@ export interface Config {
     uiUrl: string | undefined;
   };
   llm: { apiKey: string | undefined; baseUrl: string | undefined; model: string } | undefined;
+  /** Whether drafts' confidence is calibrated against reviewers' past decisions (COUNTERSIGN_CALIBRATION=off: raw). */
+  calibration: boolean;
   /** `apiBaseUrl` is set only when emulating: where the SDK's REST calls go instead of api.twilio.com. */
   twilio: { accountSid: string; authToken: string; emulated: boolean; apiBaseUrl?: string };
   admin: { email: string; password: string | undefined };
@@ -62,6 +64,14 @@ function durationVar(env: NodeJS.ProcessEnv, name: string, fallback: string): st
   return raw.trim();
 }
 
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name}=${env[name]}: use on or off`);
+}
+
 function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const raw = env[name] || fallback;
   try {
@@ -95,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: llmConfigured
       ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL || 'gpt-4o-mini' }
       : undefined,
+    calibration: boolVar(env, 'COUNTERSIGN_CALIBRATION', true),
     twilio: accountSid
       ? { accountSid, authToken: requireVar(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID is set'), emulated: false }
       : {

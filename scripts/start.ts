@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { seedFirstAdmin, type SeededAdmin } from '../auth/seed-admin.js';
 import { initOrm, migrate } from '../db/orm.js';
+import { seedStarterArticles } from '../knowledge/starter.js';
 import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
 import { isPortBusy } from '../runtime/ports.js';
 import { isAlive, stopStaleProcess } from '../runtime/stale-process.js';
@@ -52,6 +53,8 @@ async function prepareDatabase(url: string, config: Config): Promise<SeededAdmin
   try {
     const applied = await migrate(orm);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    const articles = await seedStarterArticles(orm.em.fork());
+    if (articles) log(`knowledge base: imported ${articles} starter articles (knowledge/starter)`);
     return await seedFirstAdmin(orm.em.fork(), config.admin);
   } finally {
     await orm.close();

@@ -17,5 +17,6 @@ export function buildActivityDeps(config: Config, orm: Orm, temporal: Client): A
     sender: new ChannelReplySender(new TwilioReplySender(config.twilio, `${config.publicUrl}/webhooks/twilio/status`)),
     notifier: new LogNotifier(),
     policyDefaults: defaultPolicy(config.timeouts),
+    calibration: config.calibration,
   };
 }

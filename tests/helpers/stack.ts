@@ -48,6 +48,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     COUNTERSIGN_REVIEW_TIMEOUT: '1h',
     COUNTERSIGN_ESCALATION_TIMEOUT: '1h',
+    // Decisions of earlier tests (and of the workflow tier's first run) must not move later tests' routing:
+    // calibration is pinned off, like the timeouts, except where a test is about it.
+    COUNTERSIGN_CALIBRATION: 'off',
     ...options.env,
   });
   const orm = await initOrm({ clientUrl: config.databaseUrl });
