@@ -4,7 +4,9 @@ import { hasSession } from './composables/useSessionCheck';
 import AuditPage from './pages/AuditPage.vue';
 import CasePage from './pages/CasePage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
+import DraftingQualityPage from './pages/DraftingQualityPage.vue';
 import GuardrailsPage from './pages/GuardrailsPage.vue';
+import KnowledgePage from './pages/KnowledgePage.vue';
 import NotAllowedPage from './pages/NotAllowedPage.vue';
 import PhonePage from './pages/PhonePage.vue';
 import QueuePage from './pages/QueuePage.vue';
@@ -40,6 +42,8 @@ export const router = createRouter({
     { path: '/audit', name: 'audit', component: AuditPage, meta: { title: 'Audit log', roles: ['SUPERVISOR', 'ADMIN'] } },
     { path: '/admin/settings', name: 'admin-settings', component: SettingsPage, meta: { title: 'Settings', roles: ['ADMIN'] } },
     { path: '/admin/guardrails', name: 'guardrails', component: GuardrailsPage, meta: { title: 'Guardrails', roles: ['ADMIN'] } },
+    { path: '/admin/knowledge', name: 'knowledge', component: KnowledgePage, meta: { title: 'Knowledge base', roles: ['ADMIN'] } },
+    { path: '/admin/drafting', name: 'drafting-quality', component: DraftingQualityPage, meta: { title: 'Drafting quality', roles: ['ADMIN'] } },
     { path: '/admin/users', name: 'admin-users', component: UsersPage, meta: { title: 'Users', roles: ['ADMIN'] } },
     { path: '/not-allowed', name: 'not-allowed', component: NotAllowedPage, meta: { title: 'Not available' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -73,6 +73,19 @@ export interface CaseCustomer {
   optedOut: boolean;
   identities: CustomerIdentity[];
   history: HistoryMessage[];
+  conversations: ConversationSummary[];
+}
+
+export type Disposition = 'RESOLVED' | 'NEEDS_FOLLOW_UP' | 'SPAM';
+
+/** A conversation as the customer card shows it: how it ended, once someone closed it. */
+export interface ConversationSummary {
+  id: string;
+  channel: Channel;
+  disposition: Disposition | null;
+  summary: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
 }
 
 /** One part of a reply the case sent, with Twilio's delivery status. */
@@ -101,6 +114,9 @@ export interface CaseDetail extends Omit<QueueCase, 'customer'> {
   temporalUiUrl: string | null;
   draftReasoning: string | null;
   draftModel: string | null;
+  draftSources: { id: string; title: string }[];
+  draftConfidenceRaw: number | null;
+  conversation: { id: string };
   editDiff: DiffSegment[] | null;
   timeline: AuditEntry[];
 }
