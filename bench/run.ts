@@ -15,6 +15,7 @@ import { now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
 import { httpFloor, runConcurrentDeliveries } from './concurrent-webhooks.js';
 import { runSustained } from './sustained.js';
 import { runApiBench } from './api.js';
+import { runDraftingBench } from './drafting.js';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string' }, rate: { type: 'string' } } });
 const RATE = 50;
@@ -120,5 +121,8 @@ console.log(JSON.stringify(results));
 
 // 4. The GraphQL API's read paths on seeded volume (bench/api.ts): its own PostgreSQL, this Temporal server.
 const api = await runApiBench({ temporalAddress: config.temporal.address });
-writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ ...results, api }, null, 2)}\n`);
+// 5. What a draft costs before the LLM call, over a 10,000-article knowledge base (bench/drafting.ts).
+const drafting = await runDraftingBench();
+console.table([drafting]);
+writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ ...results, api, drafting }, null, 2)}\n`);
 await stack.stop();

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { KbArticleSchema, type KbArticle } from '../db/entities/index.js';
 import type { ArticleDraft } from './markdown.js';
+import { refreshTerms } from './retrieval.js';
 
 /** Creates each article, or updates the one with its slug; returns them in the order given. */
 export async function upsertArticles(em: EntityManager, drafts: ArticleDraft[], actor: string): Promise<KbArticle[]> {
@@ -19,6 +20,10 @@ export async function upsertArticles(em: EntityManager, drafts: ArticleDraft[], 
       return created;
     });
     await tx.flush();
+    await refreshTerms(tx);
     return saved;
   });
 }
+
+/** After an article was changed or removed some other way (GraphQL update and delete). */
+export { refreshTerms } from './retrieval.js';

@@ -17,10 +17,19 @@ export class Migration20261202003000 extends Migration {
         setweight(to_tsvector('english', kb_tags_text("tags")), 'B') ||
         setweight(to_tsvector('english', "body"), 'C')
       ) stored,
+      "heading" tsvector generated always as (to_tsvector('english', "title" || ' ' || kb_tags_text("tags"))) stored,
       constraint "kb_articles_pkey" primary key ("id"));`);
     this.addSql(`alter table "kb_articles" add constraint "kb_articles_slug_unique" unique ("slug");`);
-    this.addSql(`create index "kb_articles_search_index" on "kb_articles" using gin ("search");`);
+    // Articles change rarely and are searched for every draft: no GIN pending list (fastupdate), whose linear
+    // scan every search would pay until a vacuum merges it.
+    this.addSql(`create index "kb_articles_search_index" on "kb_articles" using gin ("search") with (fastupdate = off);`);
+    // Title and tags alone: an article whose title names the subject is a candidate even for common words.
+    this.addSql(`create index "kb_articles_heading_index" on "kb_articles" using gin ("heading") with (fastupdate = off);`);
 
+    // How many articles hold each word (ts_stat of the knowledge base), refreshed with every write: retrieval
+    // selects candidates by the question's rarer words, so a word most articles share costs nothing. The
+    // row for '' (no lexeme is empty) holds the number of articles.
+    this.addSql(`create table "kb_terms" ("word" text not null, "ndoc" int not null, constraint "kb_terms_pkey" primary key ("word"));`);
     this.addSql(`create table "llm_calls" (
       "id" bigserial primary key, "case_id" varchar(255) null, "model" varchar(255) not null, "mode" varchar(255) not null,
       "cache_key" varchar(64) not null, "cached" boolean not null, "status" varchar(255) not null, "error" text null,
@@ -50,6 +59,7 @@ export class Migration20261202003000 extends Migration {
     this.addSql(`drop table if exists "draft_outcomes" cascade;`);
     this.addSql(`drop table if exists "llm_cache" cascade;`);
     this.addSql(`drop table if exists "llm_calls" cascade;`);
+    this.addSql(`drop table if exists "kb_terms" cascade;`);
     this.addSql(`drop table if exists "kb_articles" cascade;`);
     this.addSql(`drop function if exists kb_tags_text(text[]);`);
   }

@@ -1,6 +1,6 @@
 // The knowledge base over GraphQL: everyone reads it (reviewers see what drafts cite), admins write it.
 import { AuditEventSchema, KbArticleSchema, type KbArticle } from '../../../db/entities/index.js';
-import { upsertArticles } from '../../../knowledge/articles.js';
+import { refreshTerms, upsertArticles } from '../../../knowledge/articles.js';
 import { MarkdownArticleError, MAX_ARTICLE_BODY, parseMarkdownArticle, slugOf, type ArticleDraft } from '../../../knowledge/markdown.js';
 import { retrievePassages } from '../../../knowledge/retrieval.js';
 import { isUuid } from '../../customers/customer-records.js';
@@ -72,6 +72,7 @@ export const knowledgeResolvers: Resolvers = {
       ctx.em.assign(row, { ...draft, updatedBy: admin.email });
       ctx.em.create(AuditEventSchema, { actor: admin.email, type: 'article_saved', detail: { articleId: row.id, slug: row.slug, title: row.title } });
       await ctx.em.flush();
+      await refreshTerms(ctx.em);
       return view(row);
     },
     async deleteArticle(_, { id }, ctx) {
@@ -81,6 +82,7 @@ export const knowledgeResolvers: Resolvers = {
       ctx.em.remove(row);
       ctx.em.create(AuditEventSchema, { actor: admin.email, type: 'article_deleted', detail: { articleId: row.id, slug: row.slug, title: row.title } });
       await ctx.em.flush();
+      await refreshTerms(ctx.em);
       return true;
     },
     async importArticles(_, { files }, ctx) {
