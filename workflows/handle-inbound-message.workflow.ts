@@ -99,7 +99,8 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   try {
     const draft = await drafter(drafting.maximumAttempts, drafting.initialInterval)({ caseId: state.caseId, contextCaseIds: state.supersedes });
     Object.assign(state, { draft: draft.text, intent: draft.intent, confidence: draft.confidence });
-    state.outbound = screenOutbound(draft.text, message.body);
+    // Drafts follow the admin's outbound rule modes (snapshotted with the policy), as edits always did.
+    state.outbound = screenOutbound(draft.text, message.body, patched('draft-outbound-modes') ? policy.outboundModes : undefined);
     const { route, wouldAutoSend } = routeDraft({ ...draft, outboundVerdict: state.outbound.verdict }, policy.routing);
     state.wouldAutoSend = wouldAutoSend;
     if (superseded()) return endSuperseded();

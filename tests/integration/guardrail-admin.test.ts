@@ -2,6 +2,8 @@
 // and the next customer message is screened by it, with no restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema } from '../../db/entities/index.js';
+import { activeGuardrail, saveRuleSet } from '../../db/guardrail-rule-sets.js';
+import type { RuleSetConfig } from '../../guardrails/rule-set.js';
 import { caseWorkflowId } from '../../workflows/contract.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
@@ -12,12 +14,16 @@ let stack: Stack;
 let reviewer: string;
 let admin: string;
 
+let original: RuleSetConfig;
 beforeAll(async () => {
   stack = await startStack();
   ({ token: reviewer } = await signIn(stack.url, stack.orm, 'REVIEWER'));
   ({ token: admin } = await signIn(stack.url, stack.orm, 'ADMIN'));
+  original = (await activeGuardrail(stack.orm.em.fork())).config;
 });
 afterAll(async () => {
+  // The rule set is global: the files after this one get the one in force when this file started.
+  if (stack && original) await saveRuleSet(stack.orm.em.fork(), original, 'guardrail-admin.test');
   await stack?.stop();
 });
 
@@ -155,12 +161,6 @@ describe('checking a reviewer\'s reply', () => {
     expect(saved.data!.saveRuleSet.outboundRules).toContainEqual({ id: 'outbound.guarantee', mode: 'WARN', defaultMode: 'BLOCK' });
     expect((await check('We guarantee it arrives tomorrow.')).verdict).toBe('WARN');
 
-    // The rule set is global: the files after this one get the default modes back.
-    const restored = await gql(stack.url, `mutation($input: RuleSetInput!) { saveRuleSet(input: $input) { version } }`, {
-      input: { topics: current.topics, customRules: [], outboundModes: [] },
-    }, admin);
-    expect(restored.errors).toBeUndefined();
-    expect((await check('We guarantee it arrives tomorrow.')).verdict).toBe('BLOCK');
     await handleTerminate(caseId);
   });
 

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatReply } from '../../channels/format/channel-format.js';
 import { CaseSchema } from '../../db/entities/index.js';
+import { activeGuardrail, saveRuleSet } from '../../db/guardrail-rule-sets.js';
 import { DEFAULT_TOPICS } from '../../guardrails/rules/index.js';
 import { CaseSearchAttributes, decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
@@ -63,6 +64,20 @@ describe('routing', () => {
     await expect(handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'r@example.com' }] })).resolves.toBeTruthy();
     await handle.result();
     expect(await repliesTo(stack, customer)).toHaveLength(1);
+  });
+
+  it('sends a draft alone when the admin switched the outbound rule it breaks off', async () => {
+    const em = stack.orm.em.fork();
+    const before = (await activeGuardrail(em)).config;
+    await saveRuleSet(em, { ...before, outboundModes: { ...before.outboundModes, 'outbound.guarantee': 'off' } }, 'routing.test');
+    try {
+      drafter.script('[guaranteed-ok]', { text: 'Delivery is guaranteed by Friday.', intent: 'order_status', confidence: 0.99 });
+      const { handle, customer } = await openCase(stack, '[guaranteed-ok] my order is late');
+      expect(await handle.result()).toMatchObject({ stage: 'sent', decision: null, outbound: { verdict: 'clean' } });
+      expect(await repliesTo(stack, customer)).toHaveLength(1);
+    } finally {
+      await saveRuleSet(stack.orm.em.fork(), before, 'routing.test');
+    }
   });
 
   it('holds refunds for a human however confident the draft', async () => {

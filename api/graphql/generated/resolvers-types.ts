@@ -877,7 +877,7 @@ export type Query = {
   case?: Maybe<Case>;
   /** Cases, oldest first unless ordered otherwise; stage and filter combine. */
   cases: CaseConnection;
-  /** Screens a reviewer's reply to a case with the outbound rules in force, as sending it would (any signed-in user). */
+  /** Screens a reviewer's reply to a case with the outbound rules in force now (any signed-in user). The decision itself checks the modes the case started with, which differ only if an admin changed them since. */
   checkReply: ReplyCheck;
   conversation?: Maybe<Conversation>;
   customer?: Maybe<Customer>;

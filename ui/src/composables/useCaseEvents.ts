@@ -1,9 +1,7 @@
 import type { Ref } from 'vue';
 import type { CaseEvent } from '../types';
-import { gql } from './useGraphQL';
+import { CASE_EVENTS_SUBSCRIPTION } from './case-events.graphql';
 import { useSubscription } from './useSubscription';
-
-const CASE_EVENTS_SUBSCRIPTION = gql<{ caseEvents: CaseEvent | null }>('subscription { caseEvents { caseId type stage at } }');
 
 export interface CaseEventsOptions {
   /** Called each time the stream (re)connects: events may have been missed while it was down. */

@@ -17,6 +17,7 @@ export function useReplyCheck(caseId: () => string, text: Ref<string>, active: (
     const asked = text.value;
     if (!active() || !asked.trim()) {
       check.value = null;
+      error.value = null;
       return;
     }
     const current = new AbortController();

@@ -7,8 +7,8 @@ import {
 
 export type SettingKind = 'number' | 'text' | 'prose' | 'list' | 'map' | 'colour';
 
-/** Texts longer than this (replies, persona, tone) get a text box of several lines. */
-const PROSE_LENGTH = 60;
+/** Settings whose value is prose a customer or the drafter reads: a text box of several lines. */
+const PROSE_KEYS = /^(voice\.|blockedReplies\.|expiry\.holdingReply$)/;
 
 /** The input a setting gets, from the shape of its value (or of its fallback when the value is null). */
 export function settingKind(setting: Pick<EffectiveSetting, 'key' | 'value' | 'fallback'>): SettingKind {
@@ -17,7 +17,7 @@ export function settingKind(setting: Pick<EffectiveSetting, 'key' | 'value' | 'f
   if (typeof sample === 'number') return 'number';
   if (Array.isArray(sample)) return 'list';
   if (sample && typeof sample === 'object') return 'map';
-  return typeof sample === 'string' && sample.length > PROSE_LENGTH ? 'prose' : 'text';
+  return PROSE_KEYS.test(setting.key) ? 'prose' : 'text';
 }
 
 export function settingText(value: SettingValue, kind: SettingKind): string {
