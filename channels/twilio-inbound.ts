@@ -8,9 +8,18 @@ const MAX_MEDIA = 10;
 
 export class InvalidWebhookError extends Error {}
 
+const TWILIO_SID = /^[A-Za-z0-9]{1,64}$/;
+const TWILIO_ADDRESS = /^[A-Za-z0-9:+._@-]{1,64}$/;
+
 export function inboundFromTwilio(params: Record<string, string>, receivedAt: string): InboundMessage {
   const { MessageSid: sid, From: from, To: to } = params;
   if (!sid || !from || !to) throw new InvalidWebhookError('MessageSid, From and To are required');
+  // What Twilio sends: a SID of letters and digits, and addresses like +15551234567 or whatsapp:+4915…
+  // Anything else is not from Twilio, and would not fit where the case stores it.
+  if (!TWILIO_SID.test(sid)) throw new InvalidWebhookError('MessageSid must be letters and digits, at most 64');
+  for (const [name, value] of [['From', from], ['To', to]] as const) {
+    if (!TWILIO_ADDRESS.test(value)) throw new InvalidWebhookError(`${name} must be a phone number or channel address (e.g. whatsapp:+15551234567), at most 64 characters`);
+  }
   const attachments: Attachment[] = [];
   const declared = Math.min(Number.parseInt(params.NumMedia ?? '0', 10) || 0, MAX_MEDIA);
   for (let index = 0; index < declared; index++) {

@@ -10,13 +10,14 @@ const PASSAGES = 3;
 const EXAMPLES = 2;
 
 // Replies reviewers approved (as is or edited) and that went out, for messages sharing words with this one;
-// the same 'simple' text-search index the queue's search uses.
+// the same 'simple' text-search index the queue's search uses. The query is computed first and passed as a
+// constant, so PostgreSQL can use that index instead of scanning every case.
+const EXAMPLE_QUERY_SQL = `select replace(plainto_tsquery('simple', ?)::text, ' & ', ' | ') as query`;
 const EXAMPLES_SQL = `
-  with q as (select replace(plainto_tsquery('simple', ?)::text, ' & ', ' | ')::tsquery as query)
-  select c.inbound_text, c.reply from cases c, q
-  where to_tsvector('simple', c.inbound_text) @@ q.query and c.id <> ? and c.decision in ('approve', 'edit')
+  select c.inbound_text, c.reply from cases c
+  where to_tsvector('simple', c.inbound_text) @@ ?::tsquery and c.id <> ? and c.decision in ('approve', 'edit')
     and c.reply is not null and c.stage in ('sent', 'sending')
-  order by ts_rank(to_tsvector('simple', c.inbound_text), q.query) desc, c.created_at desc limit ?`;
+  order by ts_rank(to_tsvector('simple', c.inbound_text), ?::tsquery) desc, c.created_at desc limit ?`;
 
 export async function passagesFor(em: EntityManager, text: string): Promise<SourcePassage[]> {
   return (await retrievePassages(em, text, PASSAGES)).map(({ articleId, title, text: passage }) => ({ articleId, title, text: passage }));
@@ -25,7 +26,9 @@ export async function passagesFor(em: EntityManager, text: string): Promise<Sour
 /** Few-shot examples, with other customers' personal data replaced by tokens. */
 export async function examplesFor(em: EntityManager, caseId: string, text: string): Promise<ApprovedExample[]> {
   if (!/[\p{L}\p{N}]{2,}/u.test(text)) return [];
-  const rows = await em.execute<{ inbound_text: string; reply: string }[]>(EXAMPLES_SQL, [text.slice(0, 2_000), caseId, EXAMPLES]);
+  const [{ query } = { query: '' }] = await em.execute<{ query: string }[]>(EXAMPLE_QUERY_SQL, [text.slice(0, 2_000)]);
+  if (!query) return [];
+  const rows = await em.execute<{ inbound_text: string; reply: string }[]>(EXAMPLES_SQL, [query, caseId, query, EXAMPLES]);
   const scrub = (value: string) => redact(value, findPii(value));
   return rows.map((row) => ({ customer: scrub(row.inbound_text), reply: scrub(row.reply) }));
 }

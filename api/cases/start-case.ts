@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Config } from '../../runtime/config.js';
 import { CaseSearchAttributes, caseWorkflowId, type CaseInput, type InboundMessage } from '../../workflows/contract.js';
 import type { handleInboundMessage } from '../../workflows/index.js';
+import { storableMessage } from './storable-text.js';
 
 export interface StartedCase {
   caseId: string;
@@ -21,6 +22,7 @@ export async function startCase(
   message: InboundMessage,
   pinned: Omit<CaseInput, 'message'> = {},
 ): Promise<StartedCase> {
+  message = storableMessage(message);
   const caseId = caseWorkflowId(message.channel, message.providerMessageId);
   try {
     await client.workflow.start<typeof handleInboundMessage>('handleInboundMessage', {

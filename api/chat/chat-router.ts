@@ -13,6 +13,7 @@ import { webhookCounter } from '../metrics.js';
 import { WEBCHAT_BUSINESS_ADDRESS, chatThread, type ChatMessage } from './chat-thread.js';
 import { serveChatPage } from './chat-page.js';
 import { RateLimiter } from './rate-limiter.js';
+import { storableText } from '../cases/storable-text.js';
 import { VISITOR_COOKIE, VisitorCookies } from './visitor-cookie.js';
 
 const MAX_TEXT = 2000;
@@ -45,7 +46,10 @@ export function chatRouter(deps: ApiDeps): Router {
     } catch (error) {
       return fail(ctx, error instanceof BodyTooLargeError ? 413 : 400, error instanceof BodyTooLargeError ? 'message too large' : 'send JSON: {"text": "…"}');
     }
-    const text = typeof input.text === 'string' ? input.text.trim() : '';
+    // Valid JSON that is not an object (null, a list, a string) says nothing either.
+    if (!input || typeof input !== 'object' || Array.isArray(input)) return fail(ctx, 400, 'send JSON: {"text": "…"}');
+    // As stored: characters PostgreSQL cannot hold are gone before "is it empty?" is asked.
+    const text = typeof input.text === 'string' ? storableText(input.text).trim() : '';
     if (!text) return fail(ctx, 400, 'Write a message first.');
     if (text.length > MAX_TEXT) return fail(ctx, 400, `A message is at most ${MAX_TEXT} characters.`);
     const email = typeof input.email === 'string' && input.email.trim() ? input.email.trim().toLowerCase() : undefined;

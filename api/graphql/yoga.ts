@@ -13,6 +13,7 @@ import { conversationsResolvers } from './resolvers/conversations.resolvers.js';
 import { customersResolvers } from './resolvers/customers.resolvers.js';
 import { dashboardResolvers } from './resolvers/dashboard.resolvers.js';
 import { decideResolvers } from './resolvers/decide.resolvers.js';
+import { useErrorCodes } from './error-codes.plugin.js';
 import { draftingQualityResolvers } from './resolvers/drafting-quality.resolvers.js';
 import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
 import { handsetResolvers } from './resolvers/handset.resolvers.js';
@@ -54,7 +55,7 @@ export function buildYoga(deps: ApiDeps) {
     // (Yoga would add the original error and its stack under NODE_ENV=development).
     maskedErrors: { isDev: false },
     graphiql: production ? false : { title: 'Countersign GraphQL' },
-    plugins: [useGraphQLHardening({ production })],
+    plugins: [useGraphQLHardening({ production }), useErrorCodes()],
     // api/app.ts refuses larger bodies first, with a plain 413; this covers Yoga served without Koa (yoga.fetch).
     maxRequestBodySize: MAX_BODY_BYTES,
     logging: false,

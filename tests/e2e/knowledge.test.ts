@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbArticleSchema } from '../../db/entities/index.js';
+import { refreshTerms } from '../../knowledge/articles.js';
 import { openCase, waitForStage } from '../helpers/cases.js';
 import { consoleErrors, launchChromium, screenshot, signInWithCookie } from '../helpers/browser.js';
 import { createUser } from '../helpers/graphql.js';
@@ -16,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The knowledge base is global: later files draft without it.
-  if (stack) await stack.orm.em.fork().nativeDelete(KbArticleSchema, {});
+  if (stack) {
+    const em = stack.orm.em.fork();
+    await em.nativeDelete(KbArticleSchema, {});
+    await refreshTerms(em);
+  }
   await browser?.close();
   await stack?.stop();
 });
