@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { performance } from 'node:perf_hooks';
 import { CaseSchema, MessageSchema, PolicyVersionSchema } from '../db/entities/index.js';
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
 import { findPii, redact as redactPii } from '../guardrails/pii.js';
@@ -7,6 +8,7 @@ import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.j
 import { DrafterError, type Draft, type HistoryLine } from '../llm/drafter.js';
 import { casePolicyOf } from '../settings/settings-document.js';
 import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
+import { aiRequests, draftConfidence, llmLatency } from '../runtime/metrics.js';
 import type { ActivityDeps } from './deps.js';
 
 /** `confidence` is calibrated against reviewers' past decisions for the intent: what routing compares. */
@@ -66,6 +68,7 @@ export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }
     ]);
     try {
       const channel = found.channel as keyof CasePolicy['voice']['tone'];
+      const started = performance.now();
       const draft = await drafter.draft({
         caseId,
         channel: found.channel,
@@ -81,7 +84,10 @@ export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }
         })),
         attachments: inbound?.attachments.map((a) => a.contentType),
       });
+      llmLatency.observe({ model: draft.model }, (performance.now() - started) / 1000);
+      aiRequests.inc({ status: 'ok' });
       const confidence = calibration ? calibrate(draft.confidence, await calibrationFor(em, draft.intent)) : draft.confidence;
+      draftConfidence.observe({ intent: draft.intent }, confidence);
       // The reasoning and sources are for reviewers, not for the workflow: they go to the read model, never
       // into history. So does the raw confidence, which calibration learns from once a reviewer decides.
       const reasoning = draft.humanReason && !draft.reasoning.includes(draft.humanReason) ? `${draft.reasoning} Needs a person: ${draft.humanReason}` : draft.reasoning;
@@ -90,6 +96,7 @@ export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }
       });
       return { text: draft.text, intent: draft.intent, confidence, needsHuman: draft.needsHuman, model: draft.model };
     } catch (error) {
+      aiRequests.inc({ status: error instanceof DrafterError && !error.retryable ? 'failed' : 'retryable' });
       if (error instanceof DrafterError) {
         throw ApplicationFailure.create({
           type: 'DrafterError',

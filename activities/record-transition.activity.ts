@@ -1,5 +1,8 @@
 import { CASE_EVENTS_CHANNEL } from '../db/case-events.js';
 import { wordEditDistance } from '../llm/edit-distance.js';
+import {
+  autoApproved, decisionLatency, deliveryFailures, escalations, manualReviews, securityViolations, slaBreaches,
+} from '../runtime/metrics.js';
 import type { CaseState } from '../workflows/contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -21,13 +24,13 @@ const RECORD_TRANSITION_SQL = `
       claimed_by = ?, claimed_until = ?, would_auto_send = ?, superseded_by = ?, draft_error = ?,
       blocked_reason = ?, delivery_status = ?, delivery_error = ?, updated_at = now()
     where id = ?
-    returning id, conversation_id
+    returning id, conversation_id, created_at
   ), audited as (
     insert into audit_events (case_id, actor, type, detail, created_at)
     select id, ?, ?, ?::jsonb, now() from updated
     returning case_id
   )
-  select count(*)::int as recorded,
+  select count(*)::int as recorded, (select created_at from updated) as created_at,
     pg_notify('${CASE_EVENTS_CHANNEL}', (?::jsonb || jsonb_build_object('conversationId', (select conversation_id from updated)))::text)
   from audited`;
 
@@ -38,7 +41,7 @@ const RECORD_TRANSITION_SQL = `
  */
 export function recordTransitionActivity({ orm }: ActivityDeps) {
   return async function recordTransition({ caseId, state, event, detail }: TransitionInput): Promise<void> {
-    const [result] = await orm.em.fork().execute<{ recorded: number }[]>(RECORD_TRANSITION_SQL, [
+    const [result] = await orm.em.fork().execute<{ recorded: number; created_at: Date | null }[]>(RECORD_TRANSITION_SQL, [
       state.stage, state.intent, state.confidence, state.escalationLevel, state.deadline ? new Date(state.deadline) : null,
       state.draft, state.reply, state.guardrail.classification, JSON.stringify(state.guardrail.findings),
       state.decision?.decision ?? null, state.decision?.reviewer ?? null, state.policyVersion,
@@ -49,6 +52,7 @@ export function recordTransitionActivity({ orm }: ActivityDeps) {
     ]);
     if (result?.recorded !== 1) throw new Error(`no case ${caseId} in the read model`);
     if (event === 'decided') await recordDraftOutcome(orm, caseId, state);
+    countTransition(event, state, detail, result.created_at);
   };
 }
 
@@ -76,4 +80,23 @@ function actorOf(event: string, detail: Record<string, unknown> | undefined): st
   // A supervisor's reassignment or escalation carries `by`; a timer escalation has none.
   if ((event === 'reassigned' || event === 'escalated') && typeof detail?.by === 'string') return detail.by;
   return 'system';
+}
+
+/**
+ * The product's counters (runtime/metrics.ts), counted where each transition is recorded. A retried attempt
+ * after a lost acknowledgement counts twice, as the audit may: metrics show rates, the audit is the record.
+ */
+function countTransition(event: string, state: CaseState, detail: Record<string, unknown> | undefined, createdAt: Date | null): void {
+  switch (event) {
+    case 'auto_approved': autoApproved.inc(); break;
+    case 'review_requested': manualReviews.inc(); break;
+    case 'escalated': escalations.inc({ cause: typeof detail?.by === 'string' ? 'supervisor' : 'timer' }); break;
+    case 'expired': slaBreaches.inc(); break;
+    case 'inbound_blocked': securityViolations.inc({ type: state.guardrail.classification ?? 'unknown' }); break;
+    case 'delivery_failed': case 'reply_not_sent': deliveryFailures.inc(); break;
+    case 'decided':
+      if (createdAt) decisionLatency.observe((Date.now() - new Date(createdAt).getTime()) / 1000);
+      break;
+    default:
+  }
 }

@@ -9,7 +9,8 @@ import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
 import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
-import { httpRequests, registry } from './metrics.js';
+import { httpRequests, registry } from '../runtime/metrics.js';
+import { countQueueDepthIn } from './queue-depth.metric.js';
 import { twilioWebhookRouter } from './webhooks/twilio.js';
 
 export function buildApp(deps: ApiDeps): Koa {
@@ -34,6 +35,7 @@ export function buildApp(deps: ApiDeps): Koa {
   });
 
   app.use(healthRouter(deps).routes());
+  countQueueDepthIn(deps.orm);
   app.use(async (ctx, next) => {
     if (ctx.path !== '/metrics') return next();
     ctx.type = registry.contentType;

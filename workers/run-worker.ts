@@ -4,6 +4,7 @@ import { initOrm } from '../db/orm.js';
 import { loadConfig, temporalAddress } from '../runtime/config.js';
 import { buildActivityDeps } from './activity-deps.js';
 import { createCaseWorker } from './create-worker.js';
+import { serveWorkerMetrics } from './worker-metrics.js';
 
 export interface RunWorkerOptions {
   /** Another workflows entry (the benchmark adds its baseline workflow). */
@@ -15,7 +16,13 @@ export interface RunWorkerOptions {
 export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
   const config = loadConfig();
   // The SDK's INFO lines (webpack bundle stats, state changes) drown what operators need; LOG_LEVEL=INFO shows them.
-  Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel) });
+  // The SDK's own worker metrics (task slots, latencies, polls) go to Prometheus on TEMPORAL_METRICS_PORT.
+  const sdkMetricsPort = Number(process.env.TEMPORAL_METRICS_PORT ?? 9465);
+  Runtime.install({
+    logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel),
+    ...(sdkMetricsPort > 0 ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${sdkMetricsPort}` } } } } : {}),
+  });
+  const metrics = await serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT ?? 9464));
   const orm = await initOrm({ clientUrl: config.databaseUrl });
   const connection = await NativeConnection.connect({ address: temporalAddress(config) });
   // Activities signal other cases (supersede) through an ordinary client.
@@ -35,4 +42,5 @@ export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
   await connection.close();
   await clientConnection.close();
   await orm.close();
+  metrics?.close();
 }

@@ -9,7 +9,7 @@ import { CONVERSATION_MESSAGES_CHANNEL } from '../../db/conversation-events.js';
 import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
-import { webhookCounter } from '../metrics.js';
+import { webhookCounter } from '../../runtime/metrics.js';
 import { WEBCHAT_BUSINESS_ADDRESS, chatThread, type ChatMessage } from './chat-thread.js';
 import { serveChatPage } from './chat-page.js';
 import { RateLimiter } from './rate-limiter.js';

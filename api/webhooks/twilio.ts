@@ -9,7 +9,7 @@ import { recordDeliveryStatus } from '../cases/record-delivery-status.js';
 import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readForm } from '../http/read-body.js';
-import { webhookCounter } from '../metrics.js';
+import { webhookCounter } from '../../runtime/metrics.js';
 import { hasValidTwilioSignature } from './twilio-signature.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
