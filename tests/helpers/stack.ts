@@ -30,6 +30,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Replace activity dependencies (e.g. a drafter that fails). */
   deps?: (defaults: ActivityDeps) => ActivityDeps;
+  /** Name the worker in workflow histories, to tell several workers of one task queue apart. */
+  workerIdentity?: string;
 }
 
 let runtimeInstalled = false;
@@ -65,7 +67,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     deps: options.deps ? options.deps(defaults) : defaults,
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
     // `npm test` runs the workflow suite a second time with no cache: every task replays from history.
-    overrides: process.env.TEST_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.TEST_MAX_CACHED_WORKFLOWS) } : {},
+    overrides: {
+      ...(process.env.TEST_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.TEST_MAX_CACHED_WORKFLOWS) } : {}),
+      ...(options.workerIdentity ? { identity: options.workerIdentity } : {}),
+    },
   });
   const running = worker.run();
 
@@ -86,7 +91,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       server.closeAllConnections();
       server.close();
       await caseEvents.close();
-      worker.shutdown();
+      // A test may have stopped the worker already (a worker lost while others carry on).
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await nativeConnection.close();
       await connection.close();
