@@ -26,7 +26,7 @@ export interface Config {
     /** Temporal UI's base URL for links from the console; known when embedded or set by TEMPORAL_UI_URL. */
     uiUrl: string | undefined;
   };
-  llm: { apiKey: string | undefined; baseUrl: string | undefined; model: string } | undefined;
+  llm: { apiKey: string | undefined; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined;
   /** Whether drafts' confidence is calibrated against reviewers' past decisions (COUNTERSIGN_CALIBRATION=off: raw). */
   calibration: boolean;
   /** `apiBaseUrl` is set only when emulating: where the SDK's REST calls go instead of api.twilio.com. */
@@ -62,6 +62,16 @@ function durationVar(env: NodeJS.ProcessEnv, name: string, fallback: string): st
     throw new ConfigError(`${name}: ${(error as Error).message}`);
   }
   return raw.trim();
+}
+
+/** LLM_TIMEOUT: how long one completion may take before it counts as failed (and Temporal retries it). */
+function llmTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.LLM_TIMEOUT?.trim() || '20s';
+  try {
+    return parseDuration(raw);
+  } catch (error) {
+    throw new ConfigError(`LLM_TIMEOUT: ${(error as Error).message}`);
+  }
 }
 
 function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -103,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${intVar(env, 'TEMPORAL_UI_PORT', 8233)}`,
     },
     llm: llmConfigured
-      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL || 'gpt-4o-mini' }
+      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL || 'gpt-4o-mini', timeoutMs: llmTimeoutMs(env) }
       : undefined,
     calibration: boolVar(env, 'COUNTERSIGN_CALIBRATION', true),
     twilio: accountSid
