@@ -7,7 +7,9 @@ export async function startFakeLlm(port: number): Promise<http.Server> {
   const server = http.createServer(async (request, response) => {
     let body = '';
     for await (const chunk of request) body += chunk;
-    const review = body.includes('[review]');
+    // Only the customer's own message decides: the prompt's approved examples may quote other [review] cases.
+    const { messages } = JSON.parse(body) as { messages: { role: string; content: string }[] };
+    const review = (messages.at(-1)?.content.split('Customer message:').at(-1) ?? '').includes('[review]');
     const content = JSON.stringify({
       reply: 'Your order is on its way and should arrive within two days.',
       intent: 'order_status',

@@ -81,7 +81,9 @@ try {
     const cases = sent.filter((w) => w.kind === kind);
     const lost = cases.filter((w) => (replies.get(w.to) ?? 0) < expected || stages.get(w.caseId) !== stage).length;
     const twice = cases.filter((w) => (replies.get(w.to) ?? 0) > expected).length;
-    return { kind, cases: cases.length, expected_stage: stage, lost, twice };
+    const seen = new Map<string, number>();
+    for (const w of cases) seen.set(stages.get(w.caseId) ?? 'missing', (seen.get(stages.get(w.caseId) ?? 'missing') ?? 0) + 1);
+    return { kind, cases: cases.length, expected_stage: stage, stages: Object.fromEntries(seen), lost, twice };
   });
   const auto = sent.filter((w) => w.kind === 'auto' && firstReplyAt.has(w.to)).map((w) => firstReplyAt.get(w.to)! - w.sentAt);
   const acks = sent.map((w) => w.ackMs);
