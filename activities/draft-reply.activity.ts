@@ -1,13 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { performance } from 'node:perf_hooks';
-import { CaseSchema, MessageSchema, PolicyVersionSchema } from '../db/entities/index.js';
+import { CaseSchema, MessageSchema } from '../db/entities/index.js';
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
 import { findPii, redact as redactPii } from '../guardrails/pii.js';
 import { calibrate } from '../llm/calibration.js';
 import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.js';
 import { DrafterError, type Draft, type HistoryLine } from '../llm/drafter.js';
-import { casePolicyOf } from '../settings/settings-document.js';
-import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
+import { storedPolicy } from '../settings/stored-policy.js';
+import type { CasePolicy } from '../workflows/case-policy.js';
 import { aiRequests, draftConfidence, llmLatency } from '../runtime/metrics.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -37,12 +37,6 @@ const HISTORY_SQL = `
     order by m.created_at desc, m.part desc limit ?
   ) recent order by created_at`;
 
-/** The policy the case runs under (its own snapshot's version), for the voice and the never-auto intents. */
-async function policyOf(em: ReturnType<ActivityDeps['orm']['em']['fork']>, version: number | null, defaults: CasePolicy): Promise<CasePolicy> {
-  const row = version ? await em.findOne(PolicyVersionSchema, { id: version }) : null;
-  return casePolicyOf(mergePolicy(defaults, row?.overrides, row?.id ?? 0));
-}
-
 export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }: ActivityDeps) {
   return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
     const em = orm.em.fork();
@@ -61,7 +55,8 @@ export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }
         caseId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
       ]),
       em.findOne(MessageSchema, { id: found.inboundMessageId }),
-      policyOf(em, found.policyVersion ?? null, policyDefaults),
+      // The version the case started under: the voice and never-auto intents it was screened and routed with.
+      storedPolicy(em, policyDefaults, found.policyVersion ?? null),
       activeGuardrail(em),
       passagesFor(em, question),
       examplesFor(em, caseId, question),

@@ -1,15 +1,13 @@
-import { PolicyVersionSchema } from '../db/entities/index.js';
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
-import { casePolicyOf } from '../settings/settings-document.js';
-import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
+import { storedPolicy } from '../settings/stored-policy.js';
+import type { CasePolicy } from '../workflows/case-policy.js';
 import type { ActivityDeps } from './deps.js';
 
 /** The policy in force now: the newest stored version over environment defaults. */
 export function loadPolicyActivity({ orm, policyDefaults }: ActivityDeps) {
   return async function loadPolicy(): Promise<CasePolicy> {
     const em = orm.em.fork();
-    const [latest] = await em.find(PolicyVersionSchema, {}, { orderBy: { id: 'desc' }, limit: 1 });
-    const policy = casePolicyOf(mergePolicy(policyDefaults, latest?.overrides, latest?.id ?? 0));
+    const policy = await storedPolicy(em, policyDefaults);
     // Outbound rule modes come from the guardrail rule set, snapshotted with the rest for the whole case.
     const { outboundModes } = (await activeGuardrail(em)).config;
     return Object.keys(outboundModes).length ? { ...policy, outboundModes } : policy;

@@ -79,12 +79,11 @@ export async function runDraftingBench() {
       for (const { question, article } of questions) {
         const em = orm.em.fork();
         const started = performance.now();
-        const [passages, examples, calibration] = await Promise.all([
+        const [passages, examples] = await Promise.all([
           passagesFor(em, question), examplesFor(em, 'msg:sms:bench', question), calibrationFor(em, 'order_status'),
         ]);
         buildPrompt({ channel: 'sms', text: question, passages, examples, voice: { persona: 'p', tone: 't' } });
         const elapsed = performance.now() - started;
-        void calibration;
         if (round_ === 0) {
           // The first round warms caches and measures quality only.
           const found = passages.map((p) => slugs.get(p.articleId));

@@ -24,6 +24,3 @@ export async function upsertArticles(em: EntityManager, drafts: ArticleDraft[], 
     return saved;
   });
 }
-
-/** After an article was changed or removed some other way (GraphQL update and delete). */
-export { refreshTerms } from './retrieval.js';

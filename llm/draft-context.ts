@@ -33,11 +33,17 @@ export async function examplesFor(em: EntityManager, caseId: string, text: strin
   return rows.map((row) => ({ customer: scrub(row.inbound_text), reply: scrub(row.reply) }));
 }
 
+// Decided drafts and those approved as written, per intent and raw-confidence bucket (null: every intent).
 const CALIBRATION_SQL = `
   select intent, least(floor(raw_confidence * ${BUCKETS})::int, ${BUCKETS - 1}) as bucket,
     count(*)::int as decided, count(*) filter (where outcome = 'approve')::int as accepted
-  from draft_outcomes where intent = ? group by 1, 2`;
+  from draft_outcomes where ?::text is null or intent = ? group by 1, 2`;
+
+/** What calibration has learnt, per intent: one intent's (for a draft) or all (for the quality table). */
+export async function calibrations(em: EntityManager, intent: string | null = null): Promise<Map<string, IntentCalibration>> {
+  return calibrationFrom(await em.execute(CALIBRATION_SQL, [intent, intent]));
+}
 
 export async function calibrationFor(em: EntityManager, intent: string): Promise<IntentCalibration | undefined> {
-  return calibrationFrom(await em.execute(CALIBRATION_SQL, [intent])).get(intent);
+  return (await calibrations(em, intent)).get(intent);
 }

@@ -185,4 +185,3 @@ export function parseDraft(content: string | null | undefined, model: string, pa
   return result.draft;
 }
 
-export { userPrompt } from './prompt.js';

@@ -4,9 +4,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyVersionSchema } from '../../db/entities/index.js';
-import { consoleErrors, launchChromium, screenshot, signInWithCookie } from '../helpers/browser.js';
+import { launchChromium, openConsoleAs, screenshot } from '../helpers/browser.js';
 import { openCase, waitForStage } from '../helpers/cases.js';
-import { createUser, gql, signIn } from '../helpers/graphql.js';
+import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;
@@ -31,14 +31,7 @@ afterAll(async () => {
   }
 });
 
-async function openAs(role: 'ADMIN' | 'REVIEWER', path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await signInWithCookie(context, stack.url, await createUser(stack.orm, role));
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${stack.url}${path}`);
-  return { page, errors };
-}
+const openAs = (role: 'ADMIN' | 'REVIEWER', path: string) => openConsoleAs(browser, stack, role, path);
 
 async function latestVersion(): Promise<{ version: number }[]> {
   const { data, errors } = await gql(stack.url, '{ settingsVersions(first: 50) { version } }', {}, apiAdmin.token);

@@ -1,12 +1,11 @@
 // Admins feed the drafter in a real Chromium: Markdown imported into the knowledge base, a draft citing it
 // on the case page, the conversation closed with its summary, and the drafting-quality table.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbArticleSchema } from '../../db/entities/index.js';
-import { refreshTerms } from '../../knowledge/articles.js';
+import { refreshTerms } from '../../knowledge/retrieval.js';
 import { openCase, waitForStage } from '../helpers/cases.js';
-import { consoleErrors, launchChromium, screenshot, signInWithCookie } from '../helpers/browser.js';
-import { createUser } from '../helpers/graphql.js';
+import { launchChromium, openConsoleAs, screenshot } from '../helpers/browser.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;
@@ -26,14 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openAs(role: 'ADMIN' | 'REVIEWER', path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await signInWithCookie(context, stack.url, await createUser(stack.orm, role));
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${stack.url}${path}`);
-  return { page, errors };
-}
+const openAs = (role: 'ADMIN' | 'REVIEWER', path: string) => openConsoleAs(browser, stack, role, path, { width: 1280, height: 800 });
 
 const BIKE_ARTICLE = `---
 title: Bike servicing

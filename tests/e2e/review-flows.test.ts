@@ -1,19 +1,18 @@
 // A reviewer's day at the keyboard in a real Chromium: approve without the mouse, an edit with a promise the
 // rules forbid (warned while typing, not sendable), a reject with a reason, and a case nobody took in time
 // turning Escalated in the open queue. Then the admin's branding reaching every console.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyVersionSchema } from '../../db/entities/index.js';
 import { stateQuery } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
-import { consoleErrors, launchChromium, screenshot, signInWithCookie } from '../helpers/browser.js';
-import { createUser, gql, signIn } from '../helpers/graphql.js';
+import { launchChromium, openConsoleAs, screenshot } from '../helpers/browser.js';
+import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait.js';
 
 let stack: Stack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
@@ -29,16 +28,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openAs(role: 'REVIEWER' | 'ADMIN', path = '/'): Promise<{ page: Page; errors: string[]; email: string }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const user = await createUser(stack.orm, role);
-  await signInWithCookie(context, stack.url, user);
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${stack.url}${path}`);
-  return { page, errors, email: user.email };
-}
+const openAs = (role: 'REVIEWER' | 'ADMIN', path = '/') => openConsoleAs(browser, stack, role, path, { width: 1280, height: 800 });
 
 /** Narrows the queue to one case by a word only its message has, then leaves the search box to the shortcuts. */
 async function findInQueue(page: Page, word: string) {

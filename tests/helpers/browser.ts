@@ -2,6 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../auth/request-credentials.js';
+import type { Role } from '../../db/entities/index.js';
+import type { Orm } from '../../db/orm.js';
+import { createUser } from './graphql.js';
 
 /** Debian's Chromium (installed by .ci/run); Playwright never downloads a browser here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,4 +52,24 @@ export async function signInWithCookie(context: BrowserContext, baseUrl: string,
   if (!header) throw new Error(`signIn set no session cookie: ${await response.text()}`);
   const value = header.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
   await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+}
+
+/**
+ * A signed-in console in a context of its own: a fresh user of `role`, their session cookie, console errors
+ * collected, `path` opened. A laptop screen by default.
+ */
+export async function openConsoleAs(
+  browser: Browser,
+  stack: { url: string; orm: Orm },
+  role: Role,
+  path: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; errors: string[]; email: string }> {
+  const context = await browser.newContext({ viewport });
+  const user = await createUser(stack.orm, role);
+  await signInWithCookie(context, stack.url, user);
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${stack.url}${path}`);
+  return { page, errors, email: user.email };
 }

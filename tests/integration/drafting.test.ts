@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftOutcomeSchema, KbArticleSchema } from '../../db/entities/index.js';
-import { refreshTerms } from '../../knowledge/articles.js';
+import { refreshTerms } from '../../knowledge/retrieval.js';
 import { STARTER_DIR } from '../../knowledge/starter.js';
 import { openCase, waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';

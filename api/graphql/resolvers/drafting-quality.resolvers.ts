@@ -1,5 +1,6 @@
 // How drafts fare with reviewers, per intent: the admin's view of calibration, edits and shadow mode.
-import { BUCKETS, calibrate, calibrationFrom } from '../../../llm/calibration.js';
+import { BUCKETS, calibrate } from '../../../llm/calibration.js';
+import { calibrations } from '../../../llm/draft-context.js';
 import { ADMINS, requireUser } from '../context.js';
 import { codedError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -21,12 +22,6 @@ const QUALITY_SQL = `
   where o.decided_at >= now() - make_interval(days => ?)
   group by 1, 2`;
 
-// Calibration learns from every outcome, not only the window's: the same counts the drafter uses.
-const CALIBRATION_SQL = `
-  select intent, least(floor(raw_confidence * ${BUCKETS})::int, ${BUCKETS - 1}) as bucket,
-    count(*)::int as decided, count(*) filter (where outcome = 'approve')::int as accepted
-  from draft_outcomes group by 1, 2`;
-
 interface Row {
   intent: string; bucket: number; decided: number; approved: number; edited: number; rejected: number;
   edit_distance: number; raw_sum: number; shadow_would_send: number; shadow_approved: number;
@@ -38,11 +33,8 @@ export const draftingQualityResolvers: Resolvers = {
       requireUser(ctx, ADMINS);
       const days = sinceDays ?? 30;
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw codedError('BAD_INPUT', `sinceDays must be between 1 and ${MAX_DAYS}`);
-      const [rows, calibrationRows] = await Promise.all([
-        ctx.em.execute<Row[]>(QUALITY_SQL, [days]),
-        ctx.em.execute<{ intent: string; bucket: number; decided: number; accepted: number }[]>(CALIBRATION_SQL),
-      ]);
-      const calibration = calibrationFrom(calibrationRows);
+      // Calibration learns from every outcome, not only the window's: the same counts the drafter uses.
+      const [rows, calibration] = await Promise.all([ctx.em.execute<Row[]>(QUALITY_SQL, [days]), calibrations(ctx.em)]);
       const byIntent = new Map<string, Row[]>();
       for (const row of rows) byIntent.set(row.intent, [...(byIntent.get(row.intent) ?? []), row]);
 

@@ -1,8 +1,8 @@
 // The knowledge base over GraphQL: everyone reads it (reviewers see what drafts cite), admins write it.
 import { AuditEventSchema, KbArticleSchema, type KbArticle } from '../../../db/entities/index.js';
-import { refreshTerms, upsertArticles } from '../../../knowledge/articles.js';
+import { upsertArticles } from '../../../knowledge/articles.js';
 import { MarkdownArticleError, MAX_ARTICLE_BODY, parseMarkdownArticle, slugOf, type ArticleDraft } from '../../../knowledge/markdown.js';
-import { retrievePassages } from '../../../knowledge/retrieval.js';
+import { refreshTerms, retrievePassages } from '../../../knowledge/retrieval.js';
 import { isUuid } from '../../customers/customer-records.js';
 import { ADMINS, requireUser } from '../context.js';
 import { pageSize } from '../cursor.js';
