@@ -3,6 +3,7 @@
 import { applyOptKeywordActivity } from './apply-opt-keyword.activity.js';
 import type { ActivityDeps } from './deps.js';
 import { draftReplyActivity } from './draft-reply.activity.js';
+import { heartbeating } from './heartbeat.js';
 import { loadPolicyActivity } from './load-policy.activity.js';
 import { notifySupervisorsActivity } from './notify-supervisors.activity.js';
 import { openCaseActivity } from './open-case.activity.js';
@@ -21,9 +22,10 @@ export function createActivities(deps: ActivityDeps) {
     loadPolicy: loadPolicyActivity(deps),
     recordInbound: recordInboundActivity(deps),
     screenInbound: screenInboundActivity(deps),
-    draftReply: draftReplyActivity(deps),
+    // The two calls to the outside world heartbeat, so a worker lost mid-call is noticed in seconds.
+    draftReply: heartbeating(draftReplyActivity(deps)),
     recordTransition: recordTransitionActivity(deps),
-    sendReply: sendReplyActivity(deps),
+    sendReply: heartbeating(sendReplyActivity(deps)),
     supersedeCases: supersedeCasesActivity(deps),
     notifySupervisors: notifySupervisorsActivity(deps),
     applyOptKeyword: applyOptKeywordActivity(deps),

@@ -3,16 +3,17 @@
 import { Client, Connection } from '@temporalio/client';
 import { once } from 'node:events';
 import { initOrm } from '../db/orm.js';
-import { loadConfig, temporalAddress } from '../runtime/config.js';
+import { loadConfig } from '../runtime/config.js';
 import { describeListenError } from '../runtime/ports.js';
 import { runUntilSignal } from '../runtime/process.js';
+import { temporalConnectionOptions } from '../runtime/temporal-connection.js';
 import { buildApp } from './app.js';
 import { CaseEventHub } from './case-event-hub.js';
 import { EmulatorCarrier } from './emulator/twilio-delivery.js';
 
 const config = loadConfig();
 const orm = await initOrm({ clientUrl: config.databaseUrl });
-const connection = await Connection.connect({ address: temporalAddress(config) });
+const connection = await Connection.connect(temporalConnectionOptions(config));
 const temporal = new Client({ connection, namespace: config.temporal.namespace });
 const caseEvents = new CaseEventHub(orm.config.getClientUrl());
 await caseEvents.start();

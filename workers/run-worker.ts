@@ -1,7 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { initOrm } from '../db/orm.js';
-import { loadConfig, temporalAddress } from '../runtime/config.js';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig, temporalAddress } from '../runtime/config.js';
+import { temporalConnectionOptions } from '../runtime/temporal-connection.js';
 import { buildActivityDeps } from './activity-deps.js';
 import { createCaseWorker } from './create-worker.js';
 import { serveWorkerMetrics } from './worker-metrics.js';
@@ -15,6 +17,10 @@ export interface RunWorkerOptions {
 /** Connects with the environment's configuration and runs one worker until SIGINT/SIGTERM. */
 export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
   const config = loadConfig();
+  const workflowBundle = process.env.WORKFLOW_BUNDLE?.trim() || undefined;
+  if (workflowBundle && !existsSync(workflowBundle)) {
+    throw new ConfigError(`WORKFLOW_BUNDLE=${workflowBundle}: no such file; build it with \`npm run build:workflows\``);
+  }
   // The SDK's INFO lines (webpack bundle stats, state changes) drown what operators need; LOG_LEVEL=INFO shows them.
   // The SDK's own worker metrics (task slots, latencies, polls) go to Prometheus on TEMPORAL_METRICS_PORT.
   const sdkMetricsPort = Number(process.env.TEMPORAL_METRICS_PORT ?? 9465);
@@ -24,16 +30,18 @@ export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
   });
   const metrics = await serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT ?? 9464));
   const orm = await initOrm({ clientUrl: config.databaseUrl });
-  const connection = await NativeConnection.connect({ address: temporalAddress(config) });
+  const connectionOptions = temporalConnectionOptions(config);
+  const connection = await NativeConnection.connect(connectionOptions);
   // Activities signal other cases (supersede) through an ordinary client.
-  const clientConnection = await Connection.connect({ address: temporalAddress(config) });
+  const clientConnection = await Connection.connect(connectionOptions);
   const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createCaseWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: buildActivityDeps(config, orm, temporal),
-    workflowsPath: options.workflowsPath,
+    // WORKFLOW_BUNDLE: a bundle from `npm run build:workflows`, so the worker does not bundle at start.
+    ...(workflowBundle && !options.workflowsPath ? { workflowBundle: { codePath: workflowBundle } } : { workflowsPath: options.workflowsPath }),
     extraActivities: options.extraActivities,
   });
   console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${temporalAddress(config)}`);

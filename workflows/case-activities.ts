@@ -16,10 +16,16 @@ export const { supersedeCases, notifySupervisors } = proxyActivities<CaseActivit
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
+// Sending and drafting heartbeat (activities/heartbeat.ts): a worker that dies mid-call is noticed after
+// HEARTBEAT_TIMEOUT, not after the whole start-to-close timeout. Activity options are not part of a
+// workflow's replayed commands, so changing them needs no patch.
+const HEARTBEAT_TIMEOUT = '5s';
+
 // Sending is the one step with an outside effect; the activity itself guarantees at most one provider
 // message per case (send ledger), so retrying it is safe.
 export const { sendReply } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '60s',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
@@ -27,6 +33,7 @@ export const { sendReply } = proxyActivities<CaseActivities>({
 export function drafter(maximumAttempts: number, initialInterval: string) {
   return proxyActivities<CaseActivities>({
     startToCloseTimeout: '60s',
+    heartbeatTimeout: HEARTBEAT_TIMEOUT,
     retry: { initialInterval, backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts },
   }).draftReply;
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { isPortBusy } from '../ports.js';
 import { stopStaleProcess } from '../stale-process.js';
 import { provisionTemporalCli } from '../temporal-cli.js';
+import { temporalConnectionOptions } from '../temporal-connection.js';
 import { startDevServer } from '../temporal-dev-server.js';
 
 export interface ProvidedTemporal {
@@ -19,7 +20,7 @@ export interface ProvidedTemporal {
 export async function provideTemporal(config: Config, log: (line: string) => void): Promise<ProvidedTemporal> {
   const { port, uiPort, namespace } = config.temporal;
   if (config.temporal.address) {
-    await registerSearchAttributes(config.temporal.address, namespace, log);
+    await registerSearchAttributes(config, log);
     return { address: config.temporal.address, description: `Temporal at TEMPORAL_ADDRESS`, uiUrl: config.temporal.uiUrl, stop: async () => undefined };
   }
 
@@ -59,8 +60,11 @@ export async function provideTemporal(config: Config, log: (line: string) => voi
 }
 
 /** On a server we did not start, add the case search attributes if they are missing (needs operator rights). */
-async function registerSearchAttributes(address: string, namespace: string, log: (line: string) => void): Promise<void> {
-  const connection = await Connection.connect({ address });
+async function registerSearchAttributes(config: Config, log: (line: string) => void): Promise<void> {
+  const { namespace } = config.temporal;
+  const options = temporalConnectionOptions(config);
+  const { address } = options;
+  const connection = await Connection.connect(options);
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
     const known = new Set(Object.keys(existing.customAttributes ?? {}));

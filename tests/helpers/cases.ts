@@ -36,8 +36,8 @@ export async function openCase(stack: Stack, body: string, options: OpenCaseOpti
   return { caseId, customer: prefix + customer, handle: stack.client.workflow.getHandle(caseId) };
 }
 
-export function waitForStage(handle: WorkflowHandle, stage: CaseState['stage']): Promise<CaseState> {
-  return waitFor(() => handle.query(stateQuery), (state) => state.stage === stage, `stage ${stage}`);
+export function waitForStage(handle: WorkflowHandle, stage: CaseState['stage'], timeoutMs?: number): Promise<CaseState> {
+  return waitFor(() => handle.query(stateQuery), (state) => state.stage === stage, `stage ${stage}`, timeoutMs);
 }
 
 /** What the Twilio emulator holds for one customer: the replies a handset would have received. */

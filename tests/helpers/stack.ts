@@ -22,7 +22,8 @@ export interface Stack {
   config: Config;
   orm: Orm;
   client: Client;
-  worker: Worker;
+  /** undefined with `worker: false`: the test runs workers as processes. */
+  worker: Worker | undefined;
   stop(): Promise<void>;
 }
 
@@ -32,6 +33,8 @@ export interface StackOptions {
   deps?: (defaults: ActivityDeps) => ActivityDeps;
   /** Name the worker in workflow histories, to tell several workers of one task queue apart. */
   workerIdentity?: string;
+  /** false: no worker in this process (the test spawns worker processes, to kill them). */
+  worker?: false;
 }
 
 let runtimeInstalled = false;
@@ -58,9 +61,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const orm = await initOrm({ clientUrl: config.databaseUrl });
   const connection = await Connection.connect({ address: config.temporal.address! });
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const nativeConnection = await NativeConnection.connect({ address: config.temporal.address! });
+  const nativeConnection = options.worker === false ? undefined : await NativeConnection.connect({ address: config.temporal.address! });
   const defaults = buildActivityDeps(config, orm, client);
-  const worker = await createCaseWorker({
+  const worker = nativeConnection && await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
@@ -72,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.workerIdentity ? { identity: options.workerIdentity } : {}),
     },
   });
-  const running = worker.run();
+  const running = worker?.run();
 
   const caseEvents = new CaseEventHub(config.databaseUrl!);
   await caseEvents.start();
@@ -92,9 +95,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       server.close();
       await caseEvents.close();
       // A test may have stopped the worker already (a worker lost while others carry on).
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
       await running;
-      await nativeConnection.close();
+      await nativeConnection?.close();
       await connection.close();
       await orm.close();
     },

@@ -1,50 +1,16 @@
 // The outside world failing and coming back, at the wire: the LLM answering 500s and timing out, and
 // Twilio's API answering 5xx, once even after it accepted the message. Each case still ends right, with
 // exactly one reply: Temporal retries the activity, and the sender finds a message Twilio already took.
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
+import { startFaultyTwilio, type FaultyTwilio } from '../helpers/faulty-twilio.js';
 import { startScriptedLlm, type ScriptedLlm } from '../helpers/openai-server.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
-/** Forwards to the Twilio emulator, failing message creation as `plan` says, one entry per POST. */
-async function startFaultyTwilio(plan: ('503' | 'accept-then-502' | 'pass')[]) {
-  const state = { target: '', posts: 0, answered: [] as number[] };
-  const server = http.createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request) body += chunk;
-    const step = request.method === 'POST' ? plan[state.posts++] ?? 'pass' : 'pass';
-    if (step === '503') {
-      state.answered.push(503);
-      response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 20503, message: 'Service Unavailable', status: 503 }));
-      return;
-    }
-    const upstream = await fetch(state.target + request.url, {
-      method: request.method,
-      headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as [string, string][]),
-      body: request.method === 'GET' ? undefined : body,
-    });
-    const text = await upstream.text();
-    if (step === 'accept-then-502') {
-      // Twilio took the message, but the answer never reached us.
-      state.answered.push(502);
-      response.writeHead(502).end('Bad Gateway');
-      return;
-    }
-    if (request.method === 'POST') state.answered.push(upstream.status);
-    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(text);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, state, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
-}
-
 let stack: Stack;
 let llm: ScriptedLlm;
-let twilio: Awaited<ReturnType<typeof startFaultyTwilio>>;
+let twilio: FaultyTwilio;
 const LLM_ANSWER = JSON.stringify({ reply: 'Your order is on its way.', intent: 'order_status', confidence: 0.5, reasoning: 'r', sources: [], needs_human: true, human_reason: '' });
 
 beforeAll(async () => {

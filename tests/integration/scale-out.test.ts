@@ -50,7 +50,7 @@ describe('two APIs and two workers', () => {
     // Half decided, then worker B stops; worker A takes over B's cases from their histories.
     const approve = (caseId: string) => a.client.workflow.getHandle(caseId).executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'scale@example.com' }] });
     await Promise.all(cases.slice(0, 12).map(({ caseId }) => approve(caseId)));
-    b.worker.shutdown();
+    b.worker!.shutdown();
     await Promise.all(cases.slice(12).map(({ caseId }) => approve(caseId)));
     await Promise.all(cases.map(({ caseId }) => waitForStage(a.client.workflow.getHandle(caseId), 'sent')));
 
