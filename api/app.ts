@@ -9,6 +9,7 @@ import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
 import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
+import { RETRY_AFTER_SECONDS, unavailableService } from './http/unavailable.js';
 import { httpRequests, registry } from '../runtime/metrics.js';
 import { countQueueDepthIn } from './queue-depth.metric.js';
 import { twilioWebhookRouter } from './webhooks/twilio.js';
@@ -23,6 +24,14 @@ export function buildApp(deps: ApiDeps): Koa {
     try {
       await next();
     } catch (error) {
+      const unavailable = unavailableService(error);
+      if (unavailable) {
+        ctx.status = 503;
+        ctx.set('retry-after', String(RETRY_AFTER_SECONDS));
+        ctx.body = `${unavailable} is unreachable right now; nothing was changed. Please try again in a few seconds.`;
+        console.warn(`${ctx.method} ${ctx.path}: 503, ${unavailable} unreachable (${(error as Error).message})`);
+        return;
+      }
       const status = (error as { status?: number }).status ?? 500;
       ctx.status = status;
       // Expected HTTP errors say what was wrong; anything else is logged, never shown.

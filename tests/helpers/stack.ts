@@ -1,7 +1,7 @@
 // An in-process Countersign (API + worker) on the run's shared PostgreSQL and Temporal dev server, on a
 // free port and its own task queue, so test files cannot steal each other's tasks.
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -39,12 +39,18 @@ export interface StackOptions {
 
 let runtimeInstalled = false;
 
+/**
+ * The SDK runtime of this test file's process, once. Worker lifecycle chatter at INFO buries test failures;
+ * warnings and errors still show, unless a test takes servers away on purpose and passes 'ERROR'.
+ */
+export function installRuntime(level: LogLevel = 'WARN'): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level } } } });
+  runtimeInstalled = true;
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  if (!runtimeInstalled) {
-    // Worker lifecycle chatter at INFO buries test failures; warnings and errors still show.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installRuntime();
   const port = await freePort();
   const config = loadConfig({
     PORT: String(port),
