@@ -10,9 +10,18 @@ import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
 import { RETRY_AFTER_SECONDS, unavailableService } from './http/unavailable.js';
+import { logger } from '../runtime/logger.js';
 import { httpRequests, registry } from '../runtime/metrics.js';
+import { inServerSpan } from '../runtime/tracing.js';
 import { countQueueDepthIn } from './queue-depth.metric.js';
 import { twilioWebhookRouter } from './webhooks/twilio.js';
+
+const log = logger('api');
+
+/** The first path segment ("webhooks", "graphql"…): span names and metric labels stay few, whatever the ids. */
+function routeGroup(path: string): string {
+  return path.split('/')[1] || 'console';
+}
 
 export function buildApp(deps: ApiDeps): Koa {
   // Behind a reverse proxy, the client address is the one the nearest proxy saw (the last X-Forwarded-For
@@ -20,6 +29,13 @@ export function buildApp(deps: ApiDeps): Koa {
   const app = new Koa({ proxy: true, maxIpsCount: 1 });
   const yoga = buildYoga(deps);
 
+  // Every request runs in a span continuing the caller's trace; its id comes back as X-Trace-Id and stamps
+  // the request's log lines, and the workflow a webhook starts carries it on to the reply.
+  app.use((ctx, next) => inServerSpan(`${ctx.method} ${routeGroup(ctx.path)}`, ctx.headers, async (span) => {
+    ctx.set('x-trace-id', span.spanContext().traceId);
+    await next();
+    span.setAttribute('http.response.status_code', ctx.status);
+  }));
   app.use(async (ctx, next) => {
     try {
       await next();
@@ -29,17 +45,16 @@ export function buildApp(deps: ApiDeps): Koa {
         ctx.status = 503;
         ctx.set('retry-after', String(RETRY_AFTER_SECONDS));
         ctx.body = `${unavailable} is unreachable right now; nothing was changed. Please try again in a few seconds.`;
-        console.warn(`${ctx.method} ${ctx.path}: 503, ${unavailable} unreachable (${(error as Error).message})`);
+        log.warn({ method: ctx.method, path: ctx.path, err: error }, `503: ${unavailable} unreachable`);
         return;
       }
       const status = (error as { status?: number }).status ?? 500;
       ctx.status = status;
       // Expected HTTP errors say what was wrong; anything else is logged, never shown.
       ctx.body = status < 500 ? (error as Error).message : 'internal error';
-      if (status >= 500) console.error(`${ctx.method} ${ctx.path} failed:`, error);
+      if (status >= 500) log.error({ method: ctx.method, path: ctx.path, err: error }, `${ctx.method} ${ctx.path} failed`);
     } finally {
-      const group = ctx.path.split('/')[1] || 'console';
-      httpRequests.inc({ group, status: `${Math.floor(ctx.status / 100)}xx` });
+      httpRequests.inc({ group: routeGroup(ctx.path), status: `${Math.floor(ctx.status / 100)}xx` });
     }
   });
 
@@ -72,7 +87,7 @@ export function buildApp(deps: ApiDeps): Koa {
   app.on('error', (error: NodeJS.ErrnoException) => {
     // A subscriber closing its SSE stream, or a client hanging up mid-response, is not a server fault.
     if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET') return;
-    console.error('unhandled API error:', error);
+    log.error({ err: error }, 'unhandled API error');
   });
   return app;
 }

@@ -4,7 +4,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { workflowsPath } from '../workers/create-worker.js';
+import { workflowInterceptorModules, workflowsPath } from '../workers/create-worker.js';
 
 // webpack's module listing is noise here; its warnings and errors are not.
 const noop = () => undefined;
@@ -12,7 +12,7 @@ const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: con
 
 const target = path.resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
 const started = performance.now();
-const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+const { code } = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietLogger });
 mkdirSync(path.dirname(target), { recursive: true });
 writeFileSync(target, code);
 console.log(`workflow bundle: ${path.relative(process.cwd(), target)} (${(code.length / 1024).toFixed(0)} kB, ${((performance.now() - started) / 1000).toFixed(1)} s)`);

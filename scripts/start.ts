@@ -96,7 +96,14 @@ async function main(): Promise<void> {
   log('✓ database schema up to date');
   await buildConsoleIfStale(log);
 
-  const childEnv = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}) };
+  const childEnv = {
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
+    // A person reads this terminal: readable log lines (LOG_FORMAT=json keeps the JSON), in colour if it has it.
+    LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
+    ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+  };
   const worker = new ManagedChild({ ...nodeTs('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv), pidFile: pidFile(config, 'worker') });
   const api = new ManagedChild({ ...nodeTs('api', path.join(PROJECT_ROOT, 'api', 'main.ts'), childEnv), pidFile: pidFile(config, 'api') });
   worker.start();

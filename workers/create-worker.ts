@@ -1,14 +1,20 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { WORKFLOW_TRACING_MODULE, workerTracingOptions, type Tracing } from '../runtime/tracing.js';
+import { activityLogging } from './activity-logging.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/** Workflow interceptors bundled with the workflow code: the SDK's OpenTelemetry ones. */
+export const workflowInterceptorModules = [WORKFLOW_TRACING_MODULE];
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  tracing: Tracing;
   /** A prebuilt bundle (tests build one per run; production may ship one); else bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Another workflows entry than the product's (the benchmark adds its baseline workflow). */
@@ -19,12 +25,19 @@ export interface CaseWorkerOptions {
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const tracing = workerTracingOptions(options.tracing);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? workflowsPath }),
     activities: { ...createActivities(options.deps), ...options.extraActivities },
+    sinks: tracing.sinks,
+    interceptors: {
+      // Logging runs inside the activity's span, so its lines carry the trace id.
+      activity: [...tracing.interceptors!.activity!, activityLogging],
+      ...(options.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
+    },
     ...options.overrides,
   });
 }

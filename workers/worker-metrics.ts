@@ -2,6 +2,7 @@
 // turns it off; run several workers on one host with a port each.
 import { once } from 'node:events';
 import http from 'node:http';
+import { logger } from '../runtime/logger.js';
 import { registry } from '../runtime/metrics.js';
 
 export async function serveWorkerMetrics(port: number): Promise<http.Server | null> {
@@ -16,6 +17,6 @@ export async function serveWorkerMetrics(port: number): Promise<http.Server | nu
   });
   server.listen(port);
   await once(server, 'listening');
-  console.log(`worker metrics on http://localhost:${port}/metrics`);
+  logger('worker').info({ port }, `worker metrics on http://localhost:${port}/metrics`);
   return server;
 }

@@ -9,10 +9,13 @@ import { recordDeliveryStatus } from '../cases/record-delivery-status.js';
 import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
 import { BodyTooLargeError, readForm } from '../http/read-body.js';
+import { logger } from '../../runtime/logger.js';
 import { webhookCounter } from '../../runtime/metrics.js';
 import { hasValidTwilioSignature } from './twilio-signature.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+const log = logger('webhook');
 
 export function twilioWebhookRouter(deps: ApiDeps): Router {
   const router = new Router({ prefix: '/webhooks/twilio' });
@@ -34,6 +37,9 @@ export function twilioWebhookRouter(deps: ApiDeps): Router {
     // slow work (screening, drafting, recording) happens in the case after Twilio has its answer.
     const started = await startCase(deps.temporal, deps.config, message);
     webhookCounter.inc({ kind: 'message', outcome: started.duplicate ? 'duplicate' : 'started' });
+    // The body stays out of the log line; the customer's address is tokenised by the logger.
+    log.info({ caseId: started.caseId, channel: message.channel, from: message.from, duplicate: started.duplicate },
+      started.duplicate ? 'inbound message already has its case (a redelivery)' : 'inbound message: case started');
     ctx.type = 'text/xml';
     ctx.body = EMPTY_TWIML;
   });

@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../runtime/embed
 import { freePorts } from '../../runtime/ports.js';
 import { provisionTemporalCli } from '../../runtime/temporal-cli.js';
 import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
-import { workflowsPath } from '../../workers/create-worker.js';
+import { workflowInterceptorModules, workflowsPath } from '../../workers/create-worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,7 +36,7 @@ export async function setup(project: TestProject): Promise<void> {
   const [pg, server, bundle] = await Promise.all([
     startEmbeddedPostgres({ dir: path.join(root, 'postgres'), port: pgPort, persistent: false }),
     startDevServer({ cli: cli.path, port: temporalPort, namespace: 'default' }),
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietLogger }),
   ]);
   postgres = pg;
   temporal = server;

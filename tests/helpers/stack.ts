@@ -14,6 +14,7 @@ import { EmulatorCarrier } from '../../api/emulator/twilio-delivery.js';
 import { initOrm, type Orm } from '../../db/orm.js';
 import { loadConfig, type Config } from '../../runtime/config.js';
 import { freePort } from '../../runtime/ports.js';
+import { clientTracingInterceptors, startTracing } from '../../runtime/tracing.js';
 import { buildActivityDeps } from '../../workers/activity-deps.js';
 import { createCaseWorker } from '../../workers/create-worker.js';
 
@@ -66,7 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const orm = await initOrm({ clientUrl: config.databaseUrl });
   const connection = await Connection.connect({ address: config.temporal.address! });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: clientTracingInterceptors() });
   const nativeConnection = options.worker === false ? undefined : await NativeConnection.connect({ address: config.temporal.address! });
   const defaults = buildActivityDeps(config, orm, client);
   const worker = nativeConnection && await createCaseWorker({
@@ -74,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: options.deps ? options.deps(defaults) : defaults,
+    tracing: startTracing('test'),
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
     // `npm test` runs the workflow suite a second time with no cache: every task replays from history.
     overrides: {

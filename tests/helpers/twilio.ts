@@ -17,12 +17,12 @@ export async function postTwilioWebhook(
   path: string,
   authToken: string,
   params: Record<string, string>,
-  options: { signature?: string } = {},
+  options: { signature?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const signature = options.signature ?? twilio.getExpectedTwilioSignature(authToken, publicUrl + path, params);
   return fetch(baseUrl + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature, ...options.headers },
     body: new URLSearchParams(params),
   });
 }

@@ -1,46 +1,38 @@
-// `npm run worker` as a real child process beside an in-process API, so a test can SIGKILL it mid-task the
-// way a crashed host or an OOM kill would end it: no shutdown, no failure reported to Temporal.
+// The product's processes (`npm run worker`, `npm run api`) as real child processes: a test can SIGKILL a
+// worker mid-task the way a crashed host or an OOM kill would end it, or read the JSON log lines they print.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { inject } from 'vitest';
 import type { Stack } from './stack.js';
 
-export interface WorkerProcess {
-  /** Everything it printed so far, for failure messages. */
+export interface ProductProcess {
+  /** Everything it printed so far. */
   output(): string;
   /** SIGKILL, and wait until it is gone. */
   kill(): Promise<void>;
-  /** SIGTERM: the SDK's graceful shutdown. */
+  /** SIGTERM: a graceful shutdown. */
   stop(): Promise<void>;
 }
+export type WorkerProcess = ProductProcess;
 
-/** A worker process on the stack's task queue, database and Temporal server; resolves once it polls. */
-export async function spawnWorker(stack: Stack, env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: stack.config.databaseUrl,
-      TEMPORAL_ADDRESS: stack.config.temporal.address,
-      TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
-      TWILIO_EMULATOR_URL: stack.config.twilio.apiBaseUrl,
-      COUNTERSIGN_CALIBRATION: 'off',
-      // The run's bundle: a worker starts in a second or two instead of bundling with webpack.
-      WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-      WORKER_METRICS_PORT: '0',
-      TEMPORAL_METRICS_PORT: '0',
-      ...env,
-    },
+const ENTRIES = { worker: { entry: 'workers/main.ts', ready: 'worker polling' }, api: { entry: 'api/main.ts', ready: 'API listening' } };
+
+/** Starts one product process with `env` (and PATH); resolves once it says it is serving. */
+export async function spawnProduct(kind: keyof typeof ENTRIES, env: Record<string, string | undefined>): Promise<ProductProcess> {
+  const { entry, ready: readyText } = ENTRIES[kind];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('worker polling')) resolve();
+      if (output.includes(readyText)) resolve();
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    child.once('exit', (code, signal) => reject(new Error(`worker exited (${signal ?? code}) before polling: ${output}`)));
+    child.once('exit', (code, signal) => reject(new Error(`${kind} exited (${signal ?? code}) before serving: ${output}`)));
   });
   const gone = once(child, 'exit');
   const end = async (signal: NodeJS.Signals) => {
@@ -49,4 +41,21 @@ export async function spawnWorker(stack: Stack, env: Record<string, string> = {}
   };
   await ready;
   return { output: () => output, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+}
+
+/** A worker process on the stack's task queue, database and Temporal server. */
+export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Promise<WorkerProcess> {
+  return spawnProduct('worker', {
+    ...workerProcessEnv(),
+    DATABASE_URL: stack.config.databaseUrl,
+    TEMPORAL_ADDRESS: stack.config.temporal.address,
+    TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
+    TWILIO_EMULATOR_URL: stack.config.twilio.apiBaseUrl,
+    ...env,
+  });
+}
+
+/** What every test worker process shares: the run's bundle (it starts in a second or two), no metrics ports. */
+export function workerProcessEnv(): Record<string, string> {
+  return { COUNTERSIGN_CALIBRATION: 'off', WORKFLOW_BUNDLE: inject('workflowBundlePath'), WORKER_METRICS_PORT: '0', TEMPORAL_METRICS_PORT: '0' };
 }

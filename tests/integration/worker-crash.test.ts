@@ -4,6 +4,7 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
+import { startTracing, workerTracingOptions } from '../../runtime/tracing.js';
 import { decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, type TestCase } from '../helpers/cases.js';
 import { startFaultyTwilio, type FaultyTwilio } from '../helpers/faulty-twilio.js';
@@ -77,6 +78,6 @@ describe('a worker process killed mid-case', () => {
     expect(twilio.state.posts).toBe(1);
     // The history, with both lost attempts in it, replays on today's workflow code as any other does.
     const history = await testCase.handle.fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `${testCase.caseId}-replay`)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, sinks: workerTracingOptions(startTracing('test')).sinks }, history, `${testCase.caseId}-replay`)).resolves.toBeUndefined();
   });
 });
