@@ -10,6 +10,9 @@ export default defineConfig({
     // faster and steadier than files fighting over them.
     fileParallelism: false,
     testTimeout: 60_000,
+    // In-process stacks log like the product; a line per activity would bury the test report. Warnings and
+    // errors still show, and tests that read logs run the product's processes with their own level.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     hookTimeout: 120_000,
     reporters: ['default'],
   },
