@@ -80,7 +80,7 @@ export async function startBenchStack(): Promise<BenchStack> {
 
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const worker = spawn(process.execPath, [...profile, '--import', 'tsx', path.resolve('bench/worker.ts')], {
-    env: { ...process.env, ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'ERROR' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => worker.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling') && resolve()));
 

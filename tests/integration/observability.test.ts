@@ -14,7 +14,7 @@ import { freePort } from '../../runtime/ports.js';
 import { caseWorkflowId, decideUpdate } from '../../workflows/contract.js';
 import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
 import { waitFor } from '../helpers/wait.js';
-import { spawnProduct, workerProcessEnv, type ProductProcess } from '../helpers/worker-process.js';
+import { spawnProduct, workerProcessEnv, type ProductProcess } from '../helpers/product-process.js';
 
 let api: ProductProcess;
 let worker: ProductProcess;

@@ -11,7 +11,7 @@ import { startFaultyTwilio, type FaultyTwilio } from '../helpers/faulty-twilio.j
 import { startScriptedLlm, type ScriptedLlm } from '../helpers/openai-server.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait.js';
-import { spawnWorker, type WorkerProcess } from '../helpers/worker-process.js';
+import { spawnWorker, type WorkerProcess } from '../helpers/product-process.js';
 
 const DRAFT = 'Your order 9191 left our warehouse yesterday.';
 const LLM_ANSWER = JSON.stringify({ reply: DRAFT, intent: 'order_status', confidence: 0.5, reasoning: 'r', sources: [], needs_human: true, human_reason: '' });
