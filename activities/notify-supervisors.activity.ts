@@ -1,3 +1,4 @@
+import { logger } from '../runtime/logger.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface Escalation {
@@ -16,7 +17,7 @@ export interface SupervisorNotifier {
 
 export class LogNotifier implements SupervisorNotifier {
   async notify({ caseId, level, deadline }: Escalation): Promise<void> {
-    console.log(`case ${caseId} escalated to level ${level}; decide before ${deadline ?? 'expiry'}`);
+    logger('supervisors').info({ caseId, level, deadline }, `case escalated to level ${level}; decide before ${deadline ?? 'expiry'}`);
   }
 }
 

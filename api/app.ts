@@ -9,7 +9,7 @@ import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
 import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
-import { RETRY_AFTER_SECONDS, unavailableService } from './http/unavailable.js';
+import { RETRY_AFTER_SECONDS, unavailableMessage, unavailableService } from './http/unavailable.js';
 import { logger } from '../runtime/logger.js';
 import { httpRequests, registry } from '../runtime/metrics.js';
 import { inServerSpan } from '../runtime/tracing.js';
@@ -44,7 +44,7 @@ export function buildApp(deps: ApiDeps): Koa {
       if (unavailable) {
         ctx.status = 503;
         ctx.set('retry-after', String(RETRY_AFTER_SECONDS));
-        ctx.body = `${unavailable} is unreachable right now; nothing was changed. Please try again in a few seconds.`;
+        ctx.body = unavailableMessage(unavailable);
         log.warn({ method: ctx.method, path: ctx.path, err: error }, `503: ${unavailable} unreachable`);
         return;
       }

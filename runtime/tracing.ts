@@ -1,28 +1,24 @@
-// OpenTelemetry across the API, the Temporal client, workflows and activities (the SDK's own OpenTelemetry
-// interceptors). Trace context always flows, so every log line of a case carries the trace id of the webhook
-// that opened it; spans leave the process only when an OTLP endpoint is configured (off by default).
+// OpenTelemetry across the API, the Temporal client and activities (the SDK's OpenTelemetry interceptors).
+// Trace context always flows: the API's spans go into the headers of what its client starts, the case carries
+// them to its activities (workflows/trace-context.interceptors.ts), so every log line of a case has the id of
+// the webhook's trace. Spans leave a process only when an OTLP endpoint is configured (off by default).
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import {
-  makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
   OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
-import type { WorkerOptions } from '@temporalio/worker';
-import { createRequire } from 'node:module';
-
-/** The SDK's workflow interceptors: bundled with the workflow code (workers/create-worker.ts). */
-export const WORKFLOW_TRACING_MODULE = createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
+import { TRACE_HEADER } from '../workflows/trace-context.interceptors.js';
 
 export interface Tracing {
   /** Whether spans are exported (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT set). */
   exporting: boolean;
-  resource: Resource;
-  spanProcessor: SpanProcessor;
   shutdown(): Promise<void>;
 }
 
@@ -39,7 +35,7 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   // Global tracer, AsyncLocalStorage context and W3C trace-context propagation.
   provider.register();
-  installed = { exporting, resource, spanProcessor, shutdown: () => provider.shutdown() };
+  installed = { exporting, shutdown: () => provider.shutdown() };
   return installed;
 }
 
@@ -48,14 +44,21 @@ export function clientTracingInterceptors() {
   return { workflow: [new OpenTelemetryWorkflowClientInterceptor()] };
 }
 
-/** What a worker needs besides the bundled workflow interceptors: activity spans, and the workflows' span sink. */
-export function workerTracingOptions(tracing: Tracing): Pick<WorkerOptions, 'sinks' | 'interceptors'> {
-  return {
-    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
-    interceptors: {
-      activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
-    },
-  };
+/** A span per activity attempt, in the case's trace, when spans are exported; nothing otherwise. */
+export function activityTracingInterceptors(tracing: Tracing): ActivityInterceptorsFactory[] {
+  if (!tracing.exporting) return [];
+  return [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })];
+}
+
+/** The trace id in a Temporal trace header (a W3C traceparent inside), for log lines outside any span. */
+export function traceIdOfHeader(header: Payload | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    const carrier = defaultPayloadConverter.fromPayload<{ traceparent?: string }>(header);
+    return /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(carrier.traceparent ?? '')?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The id of the trace this code runs in, if any: what log lines carry as traceId. */

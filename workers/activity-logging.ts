@@ -1,8 +1,11 @@
-// One log line per activity attempt, stamped with the case (the workflow id) and the trace the case began in:
+// One log line per activity attempt, stamped with the case (the workflow id) and the trace the case began in
+// (from the header the workflow puts on every activity):
 // how a case's path from webhook to reply reads in the logs. Failures say which attempt, and why.
 import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, Next } from '@temporalio/worker';
 import type { Context } from '@temporalio/activity';
 import { logger } from '../runtime/logger.js';
+import { traceIdOfHeader } from '../runtime/tracing.js';
+import { TRACE_HEADER } from '../workflows/trace-context.interceptors.js';
 
 const log = logger('activity');
 
@@ -11,7 +14,8 @@ export function activityLogging(ctx: Context): { inbound: ActivityInboundCallsIn
     inbound: {
       async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
         const { activityType, attempt, isLocal, workflowExecution } = ctx.info;
-        const fields = { caseId: workflowExecution?.workflowId, activity: activityType, attempt, local: isLocal };
+        const traceId = traceIdOfHeader(input.headers[TRACE_HEADER]);
+        const fields = { caseId: workflowExecution?.workflowId, ...(traceId ? { traceId } : {}), activity: activityType, attempt, local: isLocal };
         const started = performance.now();
         try {
           const result = await next(input);

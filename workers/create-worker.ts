@@ -1,13 +1,13 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
-import { WORKFLOW_TRACING_MODULE, workerTracingOptions, type Tracing } from '../runtime/tracing.js';
+import { activityTracingInterceptors, type Tracing } from '../runtime/tracing.js';
 import { activityLogging } from './activity-logging.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-/** Workflow interceptors bundled with the workflow code: the SDK's OpenTelemetry ones. */
-export const workflowInterceptorModules = [WORKFLOW_TRACING_MODULE];
+/** Workflow interceptors bundled with the workflow code: the one that carries a case's trace to its activities. */
+export const workflowInterceptorModules = [fileURLToPath(new URL('../workflows/trace-context.interceptors.ts', import.meta.url))];
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -25,17 +25,15 @@ export interface CaseWorkerOptions {
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
-  const tracing = workerTracingOptions(options.tracing);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? workflowsPath }),
     activities: { ...createActivities(options.deps), ...options.extraActivities },
-    sinks: tracing.sinks,
     interceptors: {
-      // Logging runs inside the activity's span, so its lines carry the trace id.
-      activity: [...tracing.interceptors!.activity!, activityLogging],
+      // Logging runs inside the activity's span (when there is one).
+      activity: [...activityTracingInterceptors(options.tracing), activityLogging],
       ...(options.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
     },
     ...options.overrides,

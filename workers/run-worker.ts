@@ -17,6 +17,7 @@ export interface RunWorkerOptions {
 }
 
 const log = logger('worker');
+const SDK_LOG_LEVELS: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 
 /** Connects with the environment's configuration and runs one worker until SIGINT/SIGTERM. */
 export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
@@ -61,8 +62,12 @@ export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
  * metrics (task slots, latencies, polls) go to Prometheus on TEMPORAL_METRICS_PORT.
  */
 function installSdkRuntime(): void {
-  const sdkLog = logger('temporal');
-  const level = (process.env.TEMPORAL_LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel;
+  const level = (process.env.TEMPORAL_LOG_LEVEL?.trim().toUpperCase() || 'WARN') as LogLevel;
+  if (!SDK_LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`TEMPORAL_LOG_LEVEL=${process.env.TEMPORAL_LOG_LEVEL}: use one of ${SDK_LOG_LEVELS.join(', ')}`);
+  }
+  // The SDK filters by its own level; whatever it passes on is written.
+  const sdkLog = logger('temporal', { level: 'trace' });
   const sdkMetricsPort = Number(process.env.TEMPORAL_METRICS_PORT ?? 9465);
   Runtime.install({
     logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {

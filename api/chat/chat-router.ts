@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { Context } from 'koa';
 import { CASE_EVENTS_CHANNEL, type CaseEvent } from '../../db/case-events.js';
+import { logger } from '../../runtime/logger.js';
 import { CONVERSATION_MESSAGES_CHANNEL } from '../../db/conversation-events.js';
 import { startCase } from '../cases/start-case.js';
 import type { ApiDeps } from '../deps.js';
@@ -144,7 +145,7 @@ function streamEvents(ctx: Context, deps: ApiDeps, visitorId: string): void {
     }
   };
   const ended = (error: unknown) => {
-    if ((error as Error).name !== 'AbortError') console.error('web chat event stream failed:', error);
+    if ((error as Error).name !== 'AbortError') logger('web-chat').error({ err: error }, 'web chat event stream failed');
     abort.abort();
   };
   // Listening starts before the first read, so nothing that happens in between is missed.

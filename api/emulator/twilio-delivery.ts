@@ -7,6 +7,9 @@ import { EmulatorMessageSchema, type EmulatorMessage } from '../../db/entities/i
 import { API_VERSION } from './twilio-resources.js';
 import { notifyHandset } from './handset-events.js';
 import { postAsTwilio } from './post-as-twilio.js';
+import { logger } from '../../runtime/logger.js';
+
+const log = logger('twilio-emulator');
 
 export const UNREACHABLE_PREFIX = '+1500555';
 
@@ -48,7 +51,7 @@ export class EmulatorCarrier {
   private later(work: () => Promise<void>): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      work().catch((error) => console.warn(`Twilio emulator: status callback failed: ${(error as Error).message}`));
+      work().catch((error) => log.warn({ err: error }, 'Twilio emulator: status callback failed'));
     }, this.stepMs);
     timer.unref();
     this.timers.add(timer);

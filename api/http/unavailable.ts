@@ -4,6 +4,11 @@ import { ServiceError } from '@temporalio/client';
 
 export const RETRY_AFTER_SECONDS = 5;
 
+/** What the caller reads: which part is away, and that trying again is safe (webhooks and decisions are idempotent). */
+export function unavailableMessage(service: string): string {
+  return `${service} is unreachable right now. Please try again in a few seconds; trying again is safe.`;
+}
+
 // gRPC status codes (grpc/status.proto): the server did not answer, or not in time.
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;

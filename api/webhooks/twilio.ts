@@ -16,6 +16,7 @@ import { hasValidTwilioSignature } from './twilio-signature.js';
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 const log = logger('webhook');
+const WEBHOOK_START_DEADLINE_MS = 8_000;
 
 export function twilioWebhookRouter(deps: ApiDeps): Router {
   const router = new Router({ prefix: '/webhooks/twilio' });
@@ -35,7 +36,9 @@ export function twilioWebhookRouter(deps: ApiDeps): Router {
     }
     // Starting the workflow is the durable hand-off: once Temporal has it, nothing is lost, and all the
     // slow work (screening, drafting, recording) happens in the case after Twilio has its answer.
-    const started = await startCase(deps.temporal, deps.config, message);
+    // Answer before Twilio gives up (15 s): a Temporal that does not take the start in time gets a 503, and
+    // the delivery is retried (Twilio's connection overrides or fallback URL) without risk of a second case.
+    const started = await deps.temporal.withDeadline(Date.now() + WEBHOOK_START_DEADLINE_MS, () => startCase(deps.temporal, deps.config, message));
     webhookCounter.inc({ kind: 'message', outcome: started.duplicate ? 'duplicate' : 'started' });
     // The body stays out of the log line; the customer's address is tokenised by the logger.
     log.info({ caseId: started.caseId, channel: message.channel, from: message.from, duplicate: started.duplicate },

@@ -6,14 +6,15 @@ import { inject } from 'vitest';
 import type { Stack } from './stack.js';
 
 export interface ProductProcess {
-  /** Everything it printed so far. */
+  /** Everything it printed so far, stdout and stderr. */
   output(): string;
+  /** What it printed on stdout: its log lines. */
+  stdout(): string;
   /** SIGKILL, and wait until it is gone. */
   kill(): Promise<void>;
   /** SIGTERM: a graceful shutdown. */
   stop(): Promise<void>;
 }
-export type WorkerProcess = ProductProcess;
 
 const ENTRIES = { worker: { entry: 'workers/main.ts', ready: 'worker polling' }, api: { entry: 'api/main.ts', ready: 'API listening' } };
 
@@ -25,12 +26,16 @@ export async function spawnProduct(kind: keyof typeof ENTRIES, env: Record<strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
   const ready = new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(readyText)) resolve();
     };
-    child.stdout!.on('data', collect);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      collect(chunk);
+    });
     child.stderr!.on('data', collect);
     child.once('exit', (code, signal) => reject(new Error(`${kind} exited (${signal ?? code}) before serving: ${output}`)));
   });
@@ -40,11 +45,11 @@ export async function spawnProduct(kind: keyof typeof ENTRIES, env: Record<strin
     await gone;
   };
   await ready;
-  return { output: () => output, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return { output: () => output, stdout: () => stdout, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }
 
 /** A worker process on the stack's task queue, database and Temporal server. */
-export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Promise<WorkerProcess> {
+export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Promise<ProductProcess> {
   return spawnProduct('worker', {
     ...workerProcessEnv(),
     DATABASE_URL: stack.config.databaseUrl,

@@ -51,8 +51,10 @@ afterAll(async () => {
 
 type LogLine = Record<string, unknown> & { level: string; component: string; msg: string };
 
+/** The complete log lines a process wrote to stdout so far (a line still being written is left for later). */
 function linesOf(process: ProductProcess): LogLine[] {
-  return process.output().split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as LogLine);
+  const text = process.stdout();
+  return text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as LogLine);
 }
 
 describe('logs and traces', () => {
@@ -86,13 +88,13 @@ describe('logs and traces', () => {
     const everything = api.output() + worker.output();
     for (const pii of ['jane.doe@example.com', '7700 900123', params.From!]) expect(everything).not.toContain(pii);
 
-    // The same trace reached the OTLP endpoint from both services: the webhook, the workflow scheduling each
-    // activity, and each activity run (the workflow's own span is sent when the case ends).
+    // The same trace reached the OTLP endpoint from both services: the webhook, the workflow's start and each
+    // activity attempt, the send after the reviewer's decision included.
     const spans = await waitFor(async () => collector.spans.filter((s) => s.traceId === traceId),
       (found) => found.some((s) => s.name === 'RunActivity:sendReply'), 'the trace\'s spans at the collector');
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['countersign-api', 'countersign-worker']));
     expect(spans.map((s) => s.name)).toEqual(expect.arrayContaining([
-      'POST webhooks', 'StartWorkflow:handleInboundMessage', 'StartActivity:draftReply', 'RunActivity:draftReply', 'StartActivity:sendReply', 'RunActivity:sendReply',
+      'POST webhooks', 'StartWorkflow:handleInboundMessage', 'RunActivity:openCase', 'RunActivity:screenInbound', 'RunActivity:draftReply', 'RunActivity:sendReply',
     ]));
   });
 });

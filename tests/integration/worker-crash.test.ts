@@ -4,14 +4,13 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
-import { startTracing, workerTracingOptions } from '../../runtime/tracing.js';
 import { decideUpdate } from '../../workflows/contract.js';
 import { openCase, repliesTo, type TestCase } from '../helpers/cases.js';
 import { startFaultyTwilio, type FaultyTwilio } from '../helpers/faulty-twilio.js';
 import { startScriptedLlm, type ScriptedLlm } from '../helpers/openai-server.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait.js';
-import { spawnWorker, type WorkerProcess } from '../helpers/product-process.js';
+import { spawnWorker, type ProductProcess } from '../helpers/product-process.js';
 
 const DRAFT = 'Your order 9191 left our warehouse yesterday.';
 const LLM_ANSWER = JSON.stringify({ reply: DRAFT, intent: 'order_status', confidence: 0.5, reasoning: 'r', sources: [], needs_human: true, human_reason: '' });
@@ -20,7 +19,7 @@ let stack: Stack;
 let llm: ScriptedLlm;
 let twilio: FaultyTwilio;
 let workerEnv: Record<string, string>;
-const workers: WorkerProcess[] = [];
+const workers: ProductProcess[] = [];
 let firstDraftRequested!: () => void;
 const firstDraftArrived = new Promise<void>((resolve) => (firstDraftRequested = resolve));
 
@@ -78,6 +77,6 @@ describe('a worker process killed mid-case', () => {
     expect(twilio.state.posts).toBe(1);
     // The history, with both lost attempts in it, replays on today's workflow code as any other does.
     const history = await testCase.handle.fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, sinks: workerTracingOptions(startTracing('test')).sinks }, history, `${testCase.caseId}-replay`)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `${testCase.caseId}-replay`)).resolves.toBeUndefined();
   });
 });

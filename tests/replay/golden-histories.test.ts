@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { startTracing, workerTracingOptions } from '../../runtime/tracing.js';
 import { HISTORIES_DIR } from '../helpers/histories.js';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
@@ -29,8 +28,7 @@ describe('golden histories', () => {
     // The JSON `temporal workflow show --output json` writes; the worker parses it itself.
     const history: unknown = JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8'));
     const result = await Worker.runReplayHistory(
-      // The bundle carries the OpenTelemetry workflow interceptors; they report spans to the workers' sink.
-      { workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') }, sinks: workerTracingOptions(startTracing('replay')).sinks },
+      { workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') } },
       history,
       `replay-${file}`,
     );
