@@ -1,11 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCase } from '../../api/cases/start-case.js';
-import { EmulatorMessageSchema } from '../../db/entities/index.js';
+import { CaseSchema, EmulatorMessageSchema } from '../../db/entities/index.js';
+import type { Orm } from '../../db/orm.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { stateQuery, type CaseInput, type CaseState } from '../../workflows/contract.js';
+import { caseWorkflowId, stateQuery, type CaseInput, type CaseState } from '../../workflows/contract.js';
 import type { handleInboundMessage } from '../../workflows/index.js';
 import type { Stack } from './stack.js';
-import { customerNumber, messageSid } from './twilio.js';
+import { customerNumber, inboundSms, messageSid, postTwilioWebhook } from './twilio.js';
 import { waitFor } from './wait.js';
 
 export interface TestCase {
@@ -43,4 +44,20 @@ export function waitForStage(handle: WorkflowHandle, stage: CaseState['stage'], 
 /** What the Twilio emulator holds for one customer: the replies a handset would have received. */
 export async function repliesTo(stack: Stack, customer: string) {
   return stack.orm.em.fork().find(EmulatorMessageSchema, { to: customer }, { orderBy: { dateCreated: 'asc' } });
+}
+
+/** An SMS through the stack's signed Twilio webhook, as Twilio delivers it; `overrides` replays a delivery. */
+export async function receiveSms(stack: Stack, body: string, overrides: Record<string, string> = {}) {
+  const params = inboundSms({ Body: body, ...overrides });
+  const response = await postTwilioWebhook(stack.url, stack.config.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
+  return { response, params, caseId: caseWorkflowId('sms', params.MessageSid!), customer: params.From! };
+}
+
+/**
+ * The case's row in the read model once it reaches `stage`, watched the way the console watches it (not by
+ * workflow query). A failed read, while a test has the database away, counts as "not yet".
+ */
+export function waitForCaseRow(orm: Orm, caseId: string, stage: string, timeoutMs = 45_000) {
+  return waitFor(() => orm.em.fork().findOne(CaseSchema, { id: caseId }).catch(() => null), (row) => row?.stage === stage, `case ${caseId} ${stage}`, timeoutMs)
+    .then((row) => row!);
 }

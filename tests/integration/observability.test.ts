@@ -7,12 +7,12 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CaseSchema } from '../../db/entities/index.js';
 import { initOrm, type Orm } from '../../db/orm.js';
 import { EMULATOR_AUTH_TOKEN } from '../../runtime/config.js';
 import { freePort } from '../../runtime/ports.js';
 import { caseWorkflowId, decideUpdate } from '../../workflows/contract.js';
 import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
+import { waitForCaseRow } from '../helpers/cases.js';
 import { waitFor } from '../helpers/wait.js';
 import { spawnProduct, workerProcessEnv, type ProductProcess } from '../helpers/product-process.js';
 
@@ -66,7 +66,7 @@ describe('logs and traces', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-trace-id')).toBe(traceId);
 
-    const inCase = (stage: string) => waitFor(() => orm.em.fork().findOne(CaseSchema, { id: caseId }), (row) => row?.stage === stage, `case ${stage}`);
+    const inCase = (stage: string) => waitForCaseRow(orm, caseId, stage);
     await inCase('awaiting_review');
     const client = new Client({ connection });
     await client.workflow.getHandle(caseId).executeUpdate(decideUpdate, { args: [{ decision: 'approve', reviewer: 'logs@example.com' }] });

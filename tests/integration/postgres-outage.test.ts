@@ -6,16 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema } from '../../db/entities/index.js';
 import { initOrm, migrate } from '../../db/orm.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../runtime/embedded-postgres.js';
 import { freePort } from '../../runtime/ports.js';
-import { caseWorkflowId, decideUpdate } from '../../workflows/contract.js';
-import { repliesTo } from '../helpers/cases.js';
+import { decideUpdate } from '../../workflows/contract.js';
+import { receiveSms, repliesTo, waitForCaseRow } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { installRuntime, startStack, type Stack } from '../helpers/stack.js';
-import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
-import { waitFor } from '../helpers/wait.js';
 
 const OUTAGE_MS = 10_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'countersign-pg-outage-'));
@@ -45,15 +42,12 @@ afterAll(async () => {
 });
 
 async function inbound(body: string) {
-  const params = inboundSms({ Body: body });
-  const response = await postTwilioWebhook(stack.url, stack.config.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
-  expect(response.status).toBe(200);
-  return { caseId: caseWorkflowId('sms', params.MessageSid!), customer: params.From! };
+  const received = await receiveSms(stack, body);
+  expect(received.response.status).toBe(200);
+  return received;
 }
 
-function caseInStage(caseId: string, stage: string) {
-  return waitFor(() => stack.orm.em.fork().findOne(CaseSchema, { id: caseId }).catch(() => null), (row) => row?.stage === stage, `case ${caseId} ${stage}`, 45_000);
-}
+const caseInStage = (caseId: string, stage: string) => waitForCaseRow(stack.orm, caseId, stage);
 
 describe('PostgreSQL unavailable for 10 s', () => {
   it('holds every case until it is back, answers 503 meanwhile, and sends each reply exactly once', { timeout: 120_000 }, async () => {

@@ -2,11 +2,10 @@
 // Temporal server and one PostgreSQL. Cases spread across both workers, either API serves any case, and when
 // one worker stops mid-run the other finishes its cases: every message answered once, none lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWorkflowId, decideUpdate } from '../../workflows/contract.js';
-import { repliesTo, waitForStage } from '../helpers/cases.js';
+import { decideUpdate } from '../../workflows/contract.js';
+import { receiveSms, repliesTo, waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
 import { waitFor } from '../helpers/wait.js';
 
 let a: Stack;
@@ -20,10 +19,9 @@ afterAll(async () => {
 });
 
 async function send(stack: Stack, body: string) {
-  const params = inboundSms({ Body: body });
-  const response = await postTwilioWebhook(stack.url, stack.config.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
-  expect(response.status).toBe(200);
-  return { caseId: caseWorkflowId('sms', params.MessageSid!), customer: params.From! };
+  const received = await receiveSms(stack, body);
+  expect(received.response.status).toBe(200);
+  return received;
 }
 
 /** Which workers completed this case's workflow tasks. */

@@ -10,12 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
 import { freePort } from '../../runtime/ports.js';
 import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
-import { openCase, repliesTo } from '../helpers/cases.js';
+import { openCase, receiveSms, repliesTo, waitForCaseRow } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { installRuntime, startStack, type Stack } from '../helpers/stack.js';
-import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
-import { waitFor } from '../helpers/wait.js';
 
 let server: RunningDevServer;
 let stack: Stack;
@@ -40,15 +37,8 @@ afterAll(async () => {
   }
 });
 
-async function inbound(body: string, overrides: Record<string, string> = {}) {
-  const params = inboundSms({ Body: body, ...overrides });
-  const response = await postTwilioWebhook(stack.url, stack.config.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
-  return { response, params, caseId: caseWorkflowId('sms', params.MessageSid!), customer: params.From! };
-}
-
-function caseInStage(caseId: string, stage: string) {
-  return waitFor(() => stack.orm.em.fork().findOne(CaseSchema, { id: caseId }), (row) => row?.stage === stage, `case ${caseId} ${stage}`, 40_000);
-}
+const inbound = (body: string, overrides?: Record<string, string>) => receiveSms(stack, body, overrides);
+const caseInStage = (caseId: string, stage: string) => waitForCaseRow(stack.orm, caseId, stage);
 
 const DECIDE = 'mutation($id: ID!) { decideCase(id: $id, input: { decision: APPROVE }) { id stage } }';
 
@@ -75,7 +65,7 @@ describe('the Temporal server restarted while cases wait', () => {
     await sleep(Math.max(1_000, deadline!.getTime() - Date.now() + 500));
     server = await startServer();
     const escalated = await caseInStage(due.caseId, 'escalated');
-    expect(escalated!.escalationLevel).toBe(1);
+    expect(escalated.escalationLevel).toBe(1);
 
     // Twilio delivers the refused webhook again; now it opens its case, once.
     const retried = await inbound('Where is my order 7003?', whileDown.params);

@@ -3,13 +3,11 @@
 // process picks the case up from Temporal's history; the customer gets exactly one reply.
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CaseSchema } from '../../db/entities/index.js';
 import { decideUpdate } from '../../workflows/contract.js';
-import { openCase, repliesTo, type TestCase } from '../helpers/cases.js';
+import { openCase, repliesTo, waitForCaseRow, type TestCase } from '../helpers/cases.js';
 import { startFaultyTwilio, type FaultyTwilio } from '../helpers/faulty-twilio.js';
 import { startScriptedLlm, type ScriptedLlm } from '../helpers/openai-server.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { waitFor } from '../helpers/wait.js';
 import { spawnWorker, type ProductProcess } from '../helpers/product-process.js';
 
 const DRAFT = 'Your order 9191 left our warehouse yesterday.';
@@ -42,10 +40,7 @@ afterAll(async () => {
   await Promise.all([llm?.close(), twilio?.close()]);
 });
 
-/** The case's row in the read model, once it reaches `stage`. */
-function caseInStage({ caseId }: TestCase, stage: string) {
-  return waitFor(() => stack.orm.em.fork().findOneOrFail(CaseSchema, { id: caseId }), (row) => row.stage === stage, `case ${caseId} ${stage}`, 45_000);
-}
+const caseInStage = ({ caseId }: TestCase, stage: string) => waitForCaseRow(stack.orm, caseId, stage);
 
 describe('a worker process killed mid-case', () => {
   let testCase: TestCase;
