@@ -9,6 +9,7 @@ import { twilioEmulatorRouter } from './emulator/twilio-emulator.js';
 import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
+import { containStreamErrors, isHangUp, nodeStreamOf } from './http/response-streams.js';
 import { RETRY_AFTER_SECONDS, unavailableMessage, unavailableService } from './http/unavailable.js';
 import { logger } from '../runtime/logger.js';
 import { httpRequests, registry } from '../runtime/metrics.js';
@@ -17,6 +18,7 @@ import { countQueueDepthIn } from './queue-depth.metric.js';
 import { twilioWebhookRouter } from './webhooks/twilio.js';
 
 const log = logger('api');
+const STREAMED_TYPES = /^(text\/event-stream|multipart\/mixed)/i;
 
 /** The first path segment ("webhooks", "graphql"…): span names and metric labels stay few, whatever the ids. */
 function routeGroup(path: string): string {
@@ -58,6 +60,7 @@ export function buildApp(deps: ApiDeps): Koa {
     }
   });
 
+  app.use(containStreamErrors());
   app.use(healthRouter(deps).routes());
   countQueueDepthIn(deps.orm);
   app.use(async (ctx, next) => {
@@ -80,13 +83,16 @@ export function buildApp(deps: ApiDeps): Koa {
     const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { koa: ctx });
     ctx.status = response.status;
     response.headers.forEach((value, key) => ctx.set(key, value));
-    ctx.body = response.body;
+    if (!response.body) ctx.body = null;
+    // Subscriptions (SSE) and incremental results stream; everything else is one buffer with a length.
+    else if (STREAMED_TYPES.test(response.headers.get('content-type') ?? '')) ctx.body = nodeStreamOf(response.body);
+    else ctx.body = Buffer.from(await response.arrayBuffer());
   });
 
   app.use(serveConsole());
   app.on('error', (error: NodeJS.ErrnoException) => {
     // A subscriber closing its SSE stream, or a client hanging up mid-response, is not a server fault.
-    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET') return;
+    if (isHangUp(error)) return;
     log.error({ err: error }, 'unhandled API error');
   });
   return app;

@@ -14,7 +14,23 @@ export interface ChildSpec {
   onLine?: (line: string) => void;
   /** Where the child's PID is kept, so a later start can stop it if this supervisor is killed. */
   pidFile?: string;
+  /** Restart delays; the defaults suit `npm start`, tests pass tiny ones. */
+  backoff?: Partial<Backoff>;
+  /** Where supervisor notices go (exits, restarts); default stderr. */
+  notice?: (line: string) => void;
 }
+
+export interface Backoff {
+  /** The first restart's delay; each quick crash after it doubles the delay. */
+  initialMs: number;
+  maxMs: number;
+  /** A child that ran this long was healthy: its next crash starts again from `initialMs`. */
+  healthyAfterMs: number;
+}
+
+const DEFAULT_BACKOFF: Backoff = { initialMs: 1_000, maxMs: 30_000, healthyAfterMs: 60_000 };
+/** Lines of a child's last output kept to say why it ended. */
+const LAST_LINES = 5;
 
 const NODE_TS = [process.execPath, '--import', 'tsx'] as const;
 
@@ -30,9 +46,15 @@ export function nodeTs(name: string, entry: string, env?: NodeJS.ProcessEnv): Ch
 export class ManagedChild {
   private process: ChildProcess | undefined;
   private stopping = false;
-  private restarts = 0;
+  /** Crashes in a row, each within `healthyAfterMs` of its start: the exponent of the next delay. */
+  private quickCrashes = 0;
+  private readonly backoff: Backoff;
+  private readonly notice: (line: string) => void;
 
-  constructor(private readonly spec: ChildSpec) {}
+  constructor(private readonly spec: ChildSpec) {
+    this.backoff = { ...DEFAULT_BACKOFF, ...spec.backoff };
+    this.notice = spec.notice ?? ((line) => console.error(line));
+  }
 
   get pid(): number | undefined {
     return this.process?.pid;
@@ -46,20 +68,38 @@ export class ManagedChild {
     });
     this.process = child;
     if (this.spec.pidFile && child.pid) writeFileSync(this.spec.pidFile, `${child.pid}\n`);
+    const startedAt = Date.now();
+    const lastLines: string[] = [];
     const print = this.spec.onLine ?? ((line: string) => console.log(`[${this.spec.name}] ${line}`));
-    createInterface({ input: child.stdout! }).on('line', print);
-    createInterface({ input: child.stderr! }).on('line', print);
+    const keep = (line: string) => {
+      lastLines.push(line);
+      if (lastLines.length > LAST_LINES) lastLines.shift();
+      print(line);
+    };
+    createInterface({ input: child.stdout! }).on('line', keep);
+    createInterface({ input: child.stderr! }).on('line', keep);
     child.once('exit', (code, signal) => {
       if (this.stopping) return;
-      console.error(`[${this.spec.name}] exited unexpectedly (${signal ?? `code ${code}`})`);
-      if (this.spec.restart) void this.restartLater();
+      const ranMs = Date.now() - startedAt;
+      // Output lines may still be in the pipes when 'exit' fires; 'close' follows once they are read.
+      child.once('close', () => {
+        const cause = lastLines.length ? `; its last words: ${lastLines.join(' ⏎ ')}` : '';
+        this.notice(`[${this.spec.name}] exited unexpectedly (${signal ?? `code ${code}`}) after ${formatDuration(ranMs)}${cause}`);
+        if (this.spec.restart) void this.restartLater(ranMs);
+      });
     });
     return child;
   }
 
-  private async restartLater(): Promise<void> {
-    const delay = Math.min(30_000, 1_000 * 2 ** this.restarts++);
-    console.error(`[${this.spec.name}] restarting in ${delay / 1000} s`);
+  /** The delay before the next start: doubling while crashes come quickly, back to the first after a healthy run. */
+  nextDelay(ranMs: number): number {
+    if (ranMs >= this.backoff.healthyAfterMs) this.quickCrashes = 0;
+    return Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.quickCrashes++);
+  }
+
+  private async restartLater(ranMs: number): Promise<void> {
+    const delay = this.nextDelay(ranMs);
+    this.notice(`[${this.spec.name}] restarting in ${formatDuration(delay)}`);
     await sleep(delay);
     if (!this.stopping) this.start();
   }
@@ -75,4 +115,8 @@ export class ManagedChild {
     clearTimeout(timer);
     if (this.spec.pidFile) rmSync(this.spec.pidFile, { force: true });
   }
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : ms < 120_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 60_000)} min`;
 }

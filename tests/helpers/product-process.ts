@@ -14,6 +14,8 @@ export interface ProductProcess {
   kill(): Promise<void>;
   /** SIGTERM: a graceful shutdown. */
   stop(): Promise<void>;
+  /** Settles when the process ends, with its exit code or signal. */
+  exited: Promise<string>;
 }
 
 const ENTRIES = { worker: { entry: 'workers/main.ts', ready: 'worker polling' }, api: { entry: 'api/main.ts', ready: 'API listening' } };
@@ -38,14 +40,16 @@ export async function spawnProduct(kind: keyof typeof ENTRIES, env: Record<strin
     });
     child.stderr!.on('data', collect);
     child.once('exit', (code, signal) => reject(new Error(`${kind} exited (${signal ?? code}) before serving: ${output}`)));
+    setTimeout(() => reject(new Error(`${kind} did not say "${readyText}" within 60 s: ${output}`)), 60_000).unref();
   });
   const gone = once(child, 'exit');
+  const exited = gone.then(([code, signal]) => String(signal ?? `code ${code}`));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await gone;
   };
   await ready;
-  return { output: () => output, stdout: () => stdout, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return { output: () => output, stdout: () => stdout, kill: () => end('SIGKILL'), stop: () => end('SIGTERM'), exited };
 }
 
 /** A worker process on the stack's task queue, database and Temporal server. */
