@@ -10,6 +10,7 @@ import { limitGraphQLBody } from './graphql/hardening/body-limit.middleware.js';
 import { buildYoga } from './graphql/yoga.js';
 import { healthRouter } from './health.js';
 import { containStreamErrors, isHangUp, nodeStreamOf } from './http/response-streams.js';
+import { securityHeaders } from './http/security-headers.js';
 import { RETRY_AFTER_SECONDS, unavailableMessage, unavailableService } from './http/unavailable.js';
 import { logger } from '../runtime/logger.js';
 import { httpRequests, registry } from '../runtime/metrics.js';
@@ -38,6 +39,7 @@ export function buildApp(deps: ApiDeps): Koa {
     await next();
     span.setAttribute('http.response.status_code', ctx.status);
   }));
+  app.use(securityHeaders(deps.config.publicUrl));
   app.use(async (ctx, next) => {
     try {
       await next();

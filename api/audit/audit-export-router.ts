@@ -46,7 +46,6 @@ export function auditExportRouter(deps: ApiDeps): Router {
     const extension = request.format;
     ctx.set('Content-Disposition', `attachment; filename="countersign-audit-${new Date().toISOString().slice(0, 10)}.${extension}"`);
     ctx.set('Cache-Control', 'no-store');
-    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.type = FORMATS[request.format];
     ctx.body = Readable.from(exportChunks(em, request.format, request.filter, String(exported.id)));
   });

@@ -1,5 +1,6 @@
 // Serves the customer-facing chat page and its assets from api/chat/page: plain files, no build step, so the
 // page loads fast on a customer's phone and works even before the console is built.
+import { CHAT_PAGE_POLICY } from '../http/security-headers.js';
 import type { Context } from 'koa';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -19,9 +20,7 @@ export function serveChatPage(file: string) {
     }
     ctx.type = type;
     ctx.set('cache-control', 'no-cache');
-    // The page loads nothing from elsewhere; say so, so an injected script or style could not run.
-    ctx.set('content-security-policy', "default-src 'self'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'");
-    ctx.set('x-content-type-options', 'nosniff');
+    ctx.set('content-security-policy', CHAT_PAGE_POLICY);
     ctx.body = createReadStream(resolved);
   };
 }

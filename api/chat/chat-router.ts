@@ -107,16 +107,22 @@ function fail(ctx: Context, status: number, error: string): void {
 function streamEvents(ctx: Context, deps: ApiDeps, visitorId: string): void {
   const stream = new PassThrough();
   const abort = new AbortController();
-  ctx.req.on('close', () => abort.abort());
   ctx.set({ 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
   ctx.status = 200;
   ctx.body = stream;
-  const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const keepalive = setInterval(() => stream.write(': keep-alive\n\n'), KEEPALIVE_MS);
+  // A read that finishes after the visitor left has nobody to tell: writing to the ended stream would fail it.
+  const write = (text: string) => {
+    if (!stream.writableEnded && !stream.destroyed) stream.write(text);
+  };
+  const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const keepalive = setInterval(() => write(': keep-alive\n\n'), KEEPALIVE_MS);
   abort.signal.addEventListener('abort', () => {
     clearInterval(keepalive);
     stream.end();
   });
+  // The visitor may have left while their cookie was checked: then 'close' has fired already.
+  ctx.res.once('close', () => abort.abort());
+  if (ctx.req.socket.destroyed) abort.abort();
 
   const seen = new Set<string>();
   // Unknown until the first read, so a (re)connecting page always learns the current state.
