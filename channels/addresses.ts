@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Channel } from '../workflows/contract.js';
 
 /** Twilio prefixes WhatsApp addresses with `whatsapp:`; everything else on the messages webhook is SMS. */
@@ -5,9 +6,15 @@ export function channelOfTwilioAddress(from: string): Extract<Channel, 'sms' | '
   return from.toLowerCase().startsWith('whatsapp:') ? 'whatsapp' : 'sms';
 }
 
-/** How people write numbers ("+1 (555) 010-0199") as Twilio writes them ("+15550100199"). */
+/**
+ * How people write numbers ("+44 (0) 20 7946 0000") as Twilio writes them ("+442079460000"), so a linked
+ * identity matches the `From` of the customer's next message. libphonenumber knows each country's trunk
+ * prefix; numbers it deems invalid (the +1 555 test ranges, the Twilio emulator's) keep their digits as written.
+ */
 export function normalisePhoneNumber(raw: string): string {
-  return raw.trim().replace(/[\s().-]/g, '');
+  const trimmed = raw.trim();
+  const parsed = trimmed.startsWith('+') ? parsePhoneNumberFromString(trimmed) : undefined;
+  return parsed?.isValid() ? parsed.number : trimmed.replace(/[\s().-]/g, '');
 }
 
 /** An international number as Twilio takes it: +, country code, up to 15 digits in all. */

@@ -40,6 +40,15 @@ describe('customers across channels', () => {
     expect(audit.map((a) => a.detail)).toContainEqual({ customerId: id, channel: 'whatsapp', address: whatsapp });
   });
 
+  it('recognises a number linked as people write it ("+44 (0) 7700 …") when that customer next writes from it', async () => {
+    const id = await customerWhoWrote('Hello from my landline');
+    const local = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+    const linked = await gql(stack.url, LINK, { c: id, ch: 'SMS', a: `+44 (0) 7700 900${local}` }, supervisor.token);
+    expect(linked.data?.linkIdentity.identities).toContainEqual({ channel: 'SMS', address: `+447700900${local}`, linkedBy: supervisor.email });
+    // Twilio writes the same number without the trunk zero: it is the same customer.
+    expect(await customerWhoWrote('Now from my mobile', `+447700900${local}`)).toBe(id);
+  });
+
   it('merges two customers into one, with both histories, and refuses to link an identity someone else has', async () => {
     const first = await customerWhoWrote('First number here');
     const secondNumber = customerNumber();

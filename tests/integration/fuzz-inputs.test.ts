@@ -91,6 +91,21 @@ describe('web chat', () => {
   });
 });
 
+describe('cookies', () => {
+  it('treats a malformed session or visitor cookie as none: signed out, never a 500', async () => {
+    const cookies = ['countersign_session=%E0%A4%A', 'countersign_session=%', 'countersign_session=%zz; cs_visitor=%E0%A4%A', `countersign_session=${'%'.repeat(300)}`];
+    for (const cookie of cookies) {
+      const me = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"query":"{ me { id } }"}' });
+      expect(me.status, cookie).toBe(200);
+      expect(await me.json(), cookie).toEqual({ data: { me: null } });
+      const guarded = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"query":"{ cases { totalCount } }"}' });
+      expect((await guarded.json()).errors?.[0]?.extensions?.code, cookie).toBe('UNAUTHENTICATED');
+      expect((await fetch(`${stack.url}/api/audit/export`, { headers: { cookie } })).status, cookie).toBe(401);
+      expect((await fetch(`${stack.url}/chat/api/events`, { headers: { cookie } })).status, cookie).toBe(401);
+    }
+  });
+});
+
 describe('GraphQL variables', () => {
   it('refuses random variables for mutations with a coded error and changes nothing', async () => {
     const em = stack.orm.em.fork();
