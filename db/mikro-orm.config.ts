@@ -30,6 +30,8 @@ export function ormConfig(overrides: Partial<Options> = {}, { snapshot = false }
     pool: { min: 0, max: 10 },
     forceUtcTimezone: true,
     debug: false,
+    // The migrator's lines go to a terminal only sometimes (npm start's log file, CI): colour only for a terminal, never with NO_COLOR.
+    colors: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     ...overrides,
   });
 }

@@ -15,6 +15,7 @@ import { buildConsoleIfStale } from '../runtime/supervisor/console-build.js';
 import { provideDatabase } from '../runtime/supervisor/database.js';
 import { provideTemporal } from '../runtime/supervisor/temporal.js';
 import { waitUntilReady } from '../runtime/supervisor/wait-ready.js';
+import { workerPortsFor } from '../runtime/supervisor/worker-ports.js';
 import { PROJECT_ROOT } from '../runtime/temporal-cli.js';
 
 const log = (line: string) => console.log(line);
@@ -82,7 +83,16 @@ async function main(): Promise<void> {
   // A run that was killed outright leaves its children running; an old worker would keep taking tasks.
   await stopStaleProcess(pidFile(config, 'api'), 'the API', 'api/main.ts');
   await stopStaleProcess(pidFile(config, 'worker'), 'a worker', 'workers/main.ts');
-  if (await isPortBusy(config.port)) throw new Error(`port ${config.port} is already in use: stop what uses it, or set PORT to a free port`);
+  const workerPorts = workerPortsFor(config.port);
+  // Every port this machine must lend us, checked before anything starts; PostgreSQL's and Temporal's are
+  // checked as they start, once a stale server from a killed run has been stopped.
+  const ports: [number, string][] = [[config.port, 'PORT'], ...Object.entries(workerPorts).map(([variable, port]) => [port, variable] as [number, string])];
+  const busy: { port: number; variable: string }[] = [];
+  for (const [port, variable] of ports) if (port !== 0 && await isPortBusy(port)) busy.push({ port, variable });
+  if (busy.length) {
+    const which = busy.map(({ port, variable }) => `port ${port} (${variable})`).join(' and ');
+    throw new Error(`${which} already in use: stop what uses it, or set ${busy.map((b) => b.variable).join(' and ')} to a free port`);
+  }
 
   const database = await provideDatabase(config);
   if (database.child) stops.push({ name: 'PostgreSQL', stop: () => database.child!.stop(30_000) });
@@ -102,6 +112,8 @@ async function main(): Promise<void> {
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
     // A person reads this terminal: readable log lines (LOG_FORMAT=json keeps the JSON), in colour if it has it.
     LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
+    WORKER_METRICS_PORT: String(workerPorts.WORKER_METRICS_PORT),
+    TEMPORAL_METRICS_PORT: String(workerPorts.TEMPORAL_METRICS_PORT),
     ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
   };
   const worker = new ManagedChild({ ...nodeTs('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv), pidFile: pidFile(config, 'worker') });
