@@ -4,11 +4,17 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+/** The checkout a module of runtime/ lives in, as a file path: a URL's pathname would keep "%20" for a space. */
+export function projectRootOf(moduleUrl: string): string {
+  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..');
+}
+
+export const PROJECT_ROOT = projectRootOf(import.meta.url);
 export const TOOLS_DIR = path.join(PROJECT_ROOT, '.tools');
 const TOOLS_CANDIDATES = [path.join(TOOLS_DIR, 'py', 'bin', 'temporal'), path.join(TOOLS_DIR, 'bin', 'temporal')];
 

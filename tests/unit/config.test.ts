@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, EMULATOR_AUTH_TOKEN, loadConfig } from '../../runtime/config.js';
 import { parseDuration } from '../../workflows/duration.js';
+import { projectRootOf } from '../../runtime/temporal-cli.js';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults when nothing is set', () => {
@@ -52,5 +53,11 @@ describe('parseDuration', () => {
   it('refuses numbers without units and zero', () => {
     expect(() => parseDuration('15')).toThrow(/not a duration/);
     expect(() => parseDuration('0s')).toThrow(/longer than zero/);
+  });
+});
+
+describe('the project root', () => {
+  it('is a real path when the checkout sits in a folder with spaces or non-ASCII letters', () => {
+    expect(projectRootOf('file:///home/me/my%20projects/Caf%C3%A9/countersign/runtime/temporal-cli.ts')).toBe('/home/me/my projects/Café/countersign');
   });
 });
