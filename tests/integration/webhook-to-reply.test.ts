@@ -85,6 +85,33 @@ describe('a signed Twilio webhook', () => {
     expect(await repliesTo(stack, params.From!)).toHaveLength(1);
   });
 
+  it('answers ops on `temporal workflow update execute --name decide`: refused with its reason, or accepted with the new state', async () => {
+    const params = inboundSms({ Body: 'Can I get my money back?' });
+    await sendWebhook(params);
+    const id = caseWorkflowId('sms', params.MessageSid!);
+    await waitForStage(stack.client.workflow.getHandle(id), 'awaiting_review');
+    const cli = (...args: string[]) => run(inject('temporalCli'), ['workflow', ...args, '--address', stack.config.temporal.address!, '--namespace', 'default', '--workflow-id', id]);
+    const decide = (decision: Record<string, string>) => cli('update', 'execute', '--output', 'json', '--name', 'decide', '--input', JSON.stringify({ reviewer: 'ops@example.com', ...decision }));
+
+    // A reply the outbound rules block: the operator is told so, and nothing is sent.
+    const refused = await decide({ decision: 'edit', text: 'We guarantee a full refund by tomorrow.' }).then(() => null, (error: { stdout: string; stderr: string }) => error.stderr + error.stdout);
+    expect(refused).toMatch(/OUTBOUND_BLOCKED|cannot be sent/);
+    expect((await caseById(id))?.stage).toBe('AWAITING_REVIEW');
+
+    const accepted = await decide({ decision: 'approve' });
+    expect(accepted.stdout).toMatch(/"stage":\s*"(sending|sent)"/);
+    await waitFor(() => caseById(id), (c) => c?.stage === 'SENT', 'the case to be sent');
+    expect(await repliesTo(stack, params.From!)).toHaveLength(1);
+
+    // Once the case's workflow has ended (after the delivery report), Temporal itself refuses a late signal or Update.
+    await stack.client.workflow.getHandle(id).result();
+    const lateSignal = await cli('signal', '--name', 'review', '--input', JSON.stringify({ decision: 'approve', reviewer: 'ops@example.com' }))
+      .then(() => null, (error: { stderr: string }) => error.stderr);
+    expect(lateSignal).toMatch(/already completed/i);
+    expect(await decide({ decision: 'approve' }).then(() => null, (error: { stderr: string }) => error.stderr)).toMatch(/already completed/i);
+    expect(await repliesTo(stack, params.From!)).toHaveLength(1);
+  });
+
   it('starts no second case when Twilio delivers the same message again, before or after it closes', async () => {
     const params = inboundSms({ Body: 'Hello, is the shop open on Sunday?' });
     expect((await sendWebhook(params)).status).toBe(200);
