@@ -9,12 +9,13 @@ export function channelOfTwilioAddress(from: string): Extract<Channel, 'sms' | '
 /**
  * How people write numbers ("+44 (0) 20 7946 0000") as Twilio writes them ("+442079460000"), so a linked
  * identity matches the `From` of the customer's next message. libphonenumber knows each country's trunk
- * prefix; numbers it deems invalid (the +1 555 test ranges, the Twilio emulator's) keep their digits as written.
+ * prefix. Possible is enough, valid is not required: the +1 555 and Ofcom drama ranges that tests and the
+ * Twilio emulator use are "invalid" yet real to Twilio; what is not even possible keeps its digits as written.
  */
 export function normalisePhoneNumber(raw: string): string {
   const trimmed = raw.trim();
   const parsed = trimmed.startsWith('+') ? parsePhoneNumberFromString(trimmed) : undefined;
-  return parsed?.isValid() ? parsed.number : trimmed.replace(/[\s().-]/g, '');
+  return parsed?.isPossible() ? parsed.number : trimmed.replace(/[\s().-]/g, '');
 }
 
 /** An international number as Twilio takes it: +, country code, up to 15 digits in all. */

@@ -5,6 +5,7 @@ import { normalisePhoneNumber } from '../../channels/addresses.js';
 describe('normalising a phone number', () => {
   it.each([
     ['+44 (0) 20 7946 0000', '+442079460000'],
+    ['+44 (0) 7700 900123', '+447700900123'],
     ['+49 (0)30 123456', '+4930123456'],
     ['+61 (0)4 1234 5678', '+61412345678'],
     ['+33 6 12 34 56 78', '+33612345678'],
@@ -16,5 +17,6 @@ describe('normalising a phone number', () => {
   it('keeps test numbers libphonenumber deems invalid, without punctuation', () => {
     expect(normalisePhoneNumber('+1 (555) 010-0199')).toBe('+15550100199');
     expect(normalisePhoneNumber('+15550000000')).toBe('+15550000000');
+    expect(normalisePhoneNumber('+12 34')).toBe('+1234');
   });
 });
