@@ -1,5 +1,6 @@
 // Client-side shapes of the GraphQL schema (api/graphql/schema.graphql).
 export type Role = 'REVIEWER' | 'SUPERVISOR' | 'ADMIN';
+export const ROLES: readonly Role[] = ['REVIEWER', 'SUPERVISOR', 'ADMIN'];
 export type CaseStage =
   | 'SCREENING' | 'DRAFTING' | 'AWAITING_REVIEW' | 'ESCALATED' | 'SENDING' | 'SENT'
   | 'BLOCKED' | 'REJECTED' | 'EXPIRED' | 'SUPERSEDED' | 'FAILED';
