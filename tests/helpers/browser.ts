@@ -1,4 +1,6 @@
+import type { AxeResults } from 'axe-core';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../auth/request-credentials.js';
@@ -72,4 +74,49 @@ export async function openConsoleAs(
   const errors = consoleErrors(page);
   await page.goto(`${stack.url}${path}`);
   return { page, errors, email: user.email };
+}
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page as it stands, one line each (rule, impact, the
+ * first elements). The context needs `bypassCSP: true`: the console's Content-Security-Policy refuses the
+ * injected script, as it should.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ path: AXE_SCRIPT });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } };
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
+    }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.targets.join('; ')}`);
+}
+
+/**
+ * null when nothing makes the page scroll sideways (WCAG 1.4.10 Reflow); otherwise the widths and the
+ * innermost elements that stick out past the viewport, to say what to fix.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] } | null> {
+  return page.evaluate(() => {
+    const { scrollWidth } = document.documentElement;
+    if (scrollWidth <= window.innerWidth) return null;
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 0.5;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
+      .slice(0, 8)
+      .map((element) => {
+        const rect = element.getBoundingClientRect();
+        const classes = [...element.classList].join('.');
+        return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''} [${Math.round(rect.left)}–${Math.round(rect.right)}] "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+      });
+    return { scrollWidth, innerWidth: window.innerWidth, culprits };
+  });
 }
