@@ -1,6 +1,5 @@
 // Serves the customer-facing chat page and its assets from api/chat/page: plain files, no build step, so the
 // page loads fast on a customer's phone and works even before the console is built.
-import { CHAT_PAGE_POLICY } from '../http/security-headers.js';
 import type { Context } from 'koa';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -20,7 +19,6 @@ export function serveChatPage(file: string) {
     }
     ctx.type = type;
     ctx.set('cache-control', 'no-cache');
-    ctx.set('content-security-policy', CHAT_PAGE_POLICY);
     ctx.body = createReadStream(resolved);
   };
 }
