@@ -20,7 +20,7 @@ const EXAMPLES_SQL = `
   order by ts_rank(to_tsvector('simple', c.inbound_text), ?::tsquery) desc, c.created_at desc limit ?`;
 
 export async function passagesFor(em: EntityManager, text: string): Promise<SourcePassage[]> {
-  return (await retrievePassages(em, text, PASSAGES)).map(({ articleId, title, text: passage }) => ({ articleId, title, text: passage }));
+  return (await retrievePassages(em, text, PASSAGES)).map(({ articleId, title, sentences }) => ({ articleId, title, sentences }));
 }
 
 /** Few-shot examples, with other customers' personal data replaced by tokens. */

@@ -17,7 +17,8 @@ export type Intent = (typeof INTENTS)[number];
 export interface SourcePassage {
   articleId: string;
   title: string;
-  text: string;
+  /** Whole sentences of the article, as written there, in its order. */
+  sentences: string[];
 }
 
 /** An earlier customer message and the reply a reviewer approved for it: an example of a good answer. */

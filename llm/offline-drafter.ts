@@ -1,11 +1,10 @@
 // The drafter used when no LLM is configured: the product still works end to end with no key, and the
-// low confidence sends every case to a human. With a knowledge base it answers from the best passage;
-// without one it falls back to a standard acknowledgement per intent.
+// low confidence sends every case to a human. With a knowledge base it answers with the best article's
+// sentences, whole and word for word, and nothing else: a reviewer who approves it sends what the article
+// says. Without one it falls back to a standard acknowledgement per intent.
 import type { Draft, DraftRequest, Drafter, Intent } from './drafter.js';
 
 const OFFLINE_CONFIDENCE = 0.3;
-/** How much of a passage goes into a reply: a text message's worth. */
-const PASSAGE_CHARACTERS = 320;
 
 const INTENT_CUES: [Intent, RegExp][] = [
   ['refund', /\b(refund|money back|reimburse)/i],
@@ -36,10 +35,10 @@ export class OfflineDrafter implements Drafter {
   async draft(request: DraftRequest): Promise<Draft> {
     const text = [...(request.earlier ?? []), request.text].join('\n');
     const intent = INTENT_CUES.find(([, cue]) => cue.test(text))?.[0] ?? 'other';
-    const best = request.passages?.[0];
+    const best = request.passages?.find((passage) => passage.sentences.length > 0);
     if (best && intent !== 'greeting') {
       return {
-        text: `Thanks for your message. ${excerpt(best.text)} If that does not answer it, a colleague will follow up shortly.`,
+        text: best.sentences.join(' '),
         intent,
         confidence: OFFLINE_CONFIDENCE,
         reasoning: `Offline drafter (no LLM configured): quotes the knowledge-base article "${best.title}", the best match for the message; a human should check it fits.`,
@@ -58,18 +57,4 @@ export class OfflineDrafter implements Drafter {
       sources: [],
     };
   }
-}
-
-/** Whole sentences of a passage up to a text message's length, never cut mid-word. */
-export function excerpt(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= PASSAGE_CHARACTERS) return /[.!?]$/.test(clean) ? clean : `${clean}.`;
-  const sentences = clean.match(/[^.!?]+[.!?]+/g) ?? [];
-  let out = '';
-  for (const sentence of sentences) {
-    if ((out + sentence).length > PASSAGE_CHARACTERS) break;
-    out += sentence;
-  }
-  if (out.trim()) return out.trim();
-  return `${clean.slice(0, PASSAGE_CHARACTERS).replace(/\s+\S*$/, '')}…`;
 }

@@ -40,7 +40,7 @@ export function systemPrompt(request: DraftRequest): string {
 export function userPrompt(request: DraftRequest): string {
   const parts: string[] = [`Channel: ${request.channel}`];
   if (request.passages?.length) {
-    parts.push(`Knowledge-base passages:\n${request.passages.map((p, i) => `[${sourceLabel(i)}] ${p.title}: ${p.text}`).join('\n')}`);
+    parts.push(`Knowledge-base passages:\n${request.passages.map((p, i) => `[${sourceLabel(i)}] ${p.title}: ${p.sentences.join(' ')}`).join('\n')}`);
   }
   if (request.examples?.length) {
     parts.push(`Replies our team approved for similar messages:\n${request.examples.map((e) => `Customer: ${e.customer}\nReply: ${e.reply}`).join('\n---\n')}`);

@@ -7,6 +7,7 @@ import { Migration20261122014500 } from './Migration20261122014500.js';
 import { Migration20261201192812 } from './Migration20261201192812.js';
 import { Migration20261201212937 } from './Migration20261201212937.js';
 import { Migration20261202003000 } from './Migration20261202003000.js';
+import { Migration20261203104500 } from './Migration20261203104500.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233003', class: Migration20261121233003 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201192812', class: Migration20261201192812 },
   { name: 'Migration20261201212937', class: Migration20261201212937 },
   { name: 'Migration20261202003000', class: Migration20261202003000 },
+  { name: 'Migration20261203104500', class: Migration20261203104500 },
 ];

@@ -41,7 +41,7 @@ function freshRequest(extra: Partial<DraftRequest> = {}): DraftRequest {
     voice: { persona: 'You are Kestrel Outdoor\'s support team.', tone: 'Two short sentences.' },
     forbiddenTopics: ['Investment tips'],
     neverAutoIntents: ['refund'],
-    passages: [{ articleId: randomUUID(), title: 'Tracking your order', text: 'We send a tracking number when the order ships.' }],
+    passages: [{ articleId: randomUUID(), title: 'Tracking your order', sentences: ['We send a tracking number when the order ships.'] }],
     ...extra,
   };
 }

@@ -1,5 +1,5 @@
 // The pure parts of drafting: calibration, edit distance, the prompt, Markdown articles, the offline
-// drafter's use of a passage, and a closed conversation's summary.
+// drafter's use of a passage, the sentences a passage quotes, and a closed conversation's summary.
 import { describe, expect, it } from 'vitest';
 import { bucketOf, calibrate, calibrationFrom } from '../../llm/calibration.js';
 import { summariseConversation } from '../../llm/conversation-summary.js';
@@ -7,6 +7,7 @@ import { wordEditDistance } from '../../llm/edit-distance.js';
 import { OfflineDrafter } from '../../llm/offline-drafter.js';
 import { buildPrompt } from '../../llm/prompt.js';
 import { MarkdownArticleError, parseMarkdownArticle } from '../../knowledge/markdown.js';
+import { chooseSentences } from '../../knowledge/sentences.js';
 
 describe('calibration', () => {
   it('changes nothing without history, nor for a bucket no draft has reached yet', () => {
@@ -48,18 +49,18 @@ describe('prompt', () => {
       channel: 'whatsapp', text: 'Where is my order?',
       voice: { persona: 'You are Kestrel Outdoor.', tone: 'Friendly and short.' },
       forbiddenTopics: ['Crypto'],
-      passages: [{ articleId: 'a1', title: 'Tracking', text: 'We send a tracking link.' }, { articleId: 'a2', title: 'Delivery', text: 'Three to five days.' }],
+      passages: [{ articleId: 'a1', title: 'Tracking', sentences: ['We send a tracking link.'] }, { articleId: 'a2', title: 'Delivery', sentences: ['Three to five days.', 'Express is faster.'] }],
       examples: [{ customer: 'Has it shipped?', reply: 'Yes, today.' }],
     });
     expect(system!.content.split('\n').slice(0, 3)).toEqual(['You are Kestrel Outdoor.', 'A human may review your draft before it is sent.', 'Tone on whatsapp: Friendly and short.']);
     expect(system!.content).toContain('Do not discuss: Crypto.');
-    expect(user!.content).toContain('[KB1] Tracking: We send a tracking link.\n[KB2] Delivery: Three to five days.');
+    expect(user!.content).toContain('[KB1] Tracking: We send a tracking link.\n[KB2] Delivery: Three to five days. Express is faster.');
     expect(user!.content).toContain('Customer: Has it shipped?\nReply: Yes, today.');
     expect(user!.content.endsWith('Customer message:\nWhere is my order?')).toBe(true);
   });
 
   it('is the same, byte for byte, for the same request: what the completion cache relies on', () => {
-    const request = { channel: 'sms', text: 'Hi', passages: [{ articleId: 'a', title: 'T', text: 'x' }] };
+    const request = { channel: 'sms', text: 'Hi', passages: [{ articleId: 'a', title: 'T', sentences: ['x.'] }] };
     expect(JSON.stringify(buildPrompt(request))).toBe(JSON.stringify(buildPrompt(structuredClone(request))));
   });
 });
@@ -78,16 +79,43 @@ describe('Markdown articles', () => {
 });
 
 describe('offline drafter with a knowledge base', () => {
-  it('quotes whole sentences of the best passage, cites it, and still asks a human', async () => {
+  it('sends the passage\'s sentences as they are, adding nothing, cites the article, and still asks a human', async () => {
+    const sentences = ['Send us a photo of the damage.', 'We replace it free of charge.'];
     const draft = await new OfflineDrafter().draft({
-      channel: 'sms', text: 'my parcel arrived damaged',
-      passages: [{ articleId: 'a1', title: 'Damaged items', text: 'Send us a photo of the damage. We replace it free of charge. '.repeat(6) }],
+      channel: 'sms', text: 'my parcel arrived damaged', passages: [{ articleId: 'a1', title: 'Damaged items', sentences }],
     });
-    expect(draft.text).toMatch(/^Thanks for your message\. Send us a photo of the damage\. We replace it free of charge\./);
-    expect(draft.text).toMatch(/a colleague will follow up shortly\.$/);
-    expect(draft.text.length).toBeLessThan(420);
+    expect(draft.text).toBe('Send us a photo of the damage. We replace it free of charge.');
     expect(draft).toMatchObject({ sources: [{ id: 'a1', title: 'Damaged items' }], needsHuman: true, model: 'offline' });
     expect(draft.confidence).toBeLessThan(0.5);
+  });
+
+  it('quotes the best article that has a sentence to quote, else falls back to a standard reply', async () => {
+    const headingsOnly = { articleId: 'a1', title: 'Sizes', sentences: [] };
+    const quoted = await new OfflineDrafter().draft({
+      channel: 'sms', text: 'what size?', passages: [headingsOnly, { articleId: 'a2', title: 'Fit', sentences: ['Our shoes run small.'] }],
+    });
+    expect(quoted).toMatchObject({ text: 'Our shoes run small.', sources: [{ id: 'a2', title: 'Fit' }] });
+    const standard = await new OfflineDrafter().draft({ channel: 'sms', text: 'what size?', passages: [headingsOnly] });
+    expect(standard).toMatchObject({ sources: [], text: expect.stringMatching(/get back to you shortly/) });
+  });
+});
+
+describe('sentences a passage quotes', () => {
+  const scored = (...pairs: [string, number][]) => pairs.map(([text, score]) => ({ text, score }));
+
+  it('keeps the most relevant sentences that fit a text message, in the article\'s order', () => {
+    const sentences = scored(['A'.repeat(150) + '.', 0], ['B'.repeat(150) + '.', 2], ['C'.repeat(100) + '.', 1], ['D.', 0]);
+    expect(chooseSentences(sentences, 320)).toEqual(['B'.repeat(150) + '.', 'C'.repeat(100) + '.', 'D.']);
+  });
+
+  it('takes the first sentences when none shares a word with the question', () => {
+    expect(chooseSentences(scored(['One.', 0], ['Two.', 0], ['Three.', 0]), 10)).toEqual(['One.', 'Two.']);
+  });
+
+  it('quotes a sentence longer than a text message whole rather than cutting it', () => {
+    const long = `${'word '.repeat(100)}end.`;
+    expect(chooseSentences(scored([long, 1], ['Short.', 0]), 320)).toEqual([long]);
+    expect(chooseSentences([], 320)).toEqual([]);
   });
 });
 

@@ -38,7 +38,7 @@ export const knowledgeResolvers: Resolvers = {
       requireUser(ctx);
       const size = pageSize(first, 50, 200);
       if (search?.trim()) {
-        const passages = await retrievePassages(ctx.em, search, size);
+        const passages = await retrievePassages(ctx.em, search, size, { sentences: false });
         const rows = await ctx.em.find(KbArticleSchema, { id: { $in: passages.map((p) => p.articleId) } });
         const byId = new Map(rows.map((row) => [row.id, row]));
         return passages.flatMap((p) => (byId.has(p.articleId) ? [view(byId.get(p.articleId)!)] : []));
