@@ -1,7 +1,7 @@
 // What a customer's question asks, as retrieval weighs it (knowledge/retrieval.ts ranks articles with it):
 // - its English stems, stop words such as "where", "is", "my" dropped, each weighted by how rare it is among
 //   the articles (kb_terms counts them): "order", in most articles, counts little; "cancel" counts a lot;
-// - a word no article holds taken for the known word it most likely misspells ("adress" → "address");
+// - a word no article holds taken for a known word one edit away ("adress" → "address", "trakc" → "track");
 // - order numbers, amounts, days and months, which name the customer's case rather than its subject;
 // - neighbouring words ("card charged"), which count again when an article has them close together;
 // - its runs of words, compared with the phrase tags admins give articles ("where is my order").
@@ -31,9 +31,7 @@ const NUMBER_WEIGHT = 0.1;
 const DATE_WEIGHT = 0.5;
 /** A misspelt word counts this much of the word it was taken for. */
 const CORRECTED_WEIGHT = 0.8;
-/** How similar (pg_trgm) an unknown word must be to a known one to be taken for it… */
-const CORRECTION_SIMILARITY = 0.5;
-/** …and how long: "late" is not a misspelt "later". */
+/** Words shorter than this are not corrected. */
 const MIN_CORRECTED_LENGTH = 5;
 /** Two words at most NEAR apart in the question, found at most NEAR apart in an article, add NEAR_WEIGHT of the weaker one. */
 const NEAR = 3;
@@ -45,10 +43,7 @@ const DATE_STEMS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
   'march', 'april', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
 
 // The question's stems with their positions, and the stems of its hyphenated words written together ("e-mail"
-// is also "email"), each with how many articles hold it. A word no article holds is taken for a known one
-// with two neighbouring letters swapped ("trakc" → "track"), else for the most similar known one (pg_trgm,
-// through the trigram index on kb_terms) that starts with the same letter.
-const UNKNOWN = `t.word is null and length(words.word) >= ${MIN_CORRECTED_LENGTH} and words.word !~ '[0-9]'`;
+// is also "email"), each with how many articles hold it.
 const WORDS_SQL = `
   with words as (
     select distinct on (word) word, positions from (
@@ -56,28 +51,39 @@ const WORDS_SQL = `
       union all select lexeme, '{}' from unnest(to_tsvector('english', ?))
     ) parsed order by word, cardinality(positions) desc
   )
-  select words.word, words.positions, coalesce(t.ndoc, 0) as ndoc, fix.word as fixed, fix.ndoc as fixed_ndoc,
+  select words.word, words.positions, coalesce(t.ndoc, 0) as ndoc,
     coalesce((select ndoc from kb_terms where word = ''), 0) as articles, kb_phrase(?) as normalised
-  from words left join kb_terms t on t.word = words.word
-  left join lateral (
-    select * from (
-      (select k.word, k.ndoc, 1 as similarity from kb_terms k
-        where ${UNKNOWN} and k.word = any(array(select overlay(words.word placing substr(words.word, i + 1, 1) || substr(words.word, i, 1) from i for 2)
-          from generate_series(1, length(words.word) - 1) i))
-        order by k.ndoc desc limit 1)
-      union all
-      (select k.word, k.ndoc, similarity(k.word, words.word) from kb_terms k
-        where ${UNKNOWN} and k.word % words.word and left(k.word, 1) = left(words.word, 1) and similarity(k.word, words.word) >= ${CORRECTION_SIMILARITY}
-        order by similarity(k.word, words.word) desc, k.ndoc desc, k.word limit 1)
-    ) candidates order by similarity desc limit 1
-  ) fix on true`;
+  from words left join kb_terms t on t.word = words.word`;
+
+// Which of the spellings one edit away from an unknown word some article holds.
+const KNOWN_SQL = `select word, ndoc from kb_terms where word = any(?::text[])`;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every spelling one edit from `word`: a letter left out, added, changed, or two neighbours swapped
+ * ("adress" → "address", "acount" → "account", "trakc" → "track"). Looked up in kb_terms by its primary
+ * key, so the cost does not grow with the vocabulary.
+ */
+export function oneEditFrom(word: string): string[] {
+  const spellings = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) spellings.add(head + tail.slice(1));
+    if (tail.length > 1) spellings.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      spellings.add(head + letter + tail);
+      if (tail) spellings.add(head + letter + tail.slice(1));
+    }
+  }
+  spellings.delete(word);
+  return [...spellings];
+}
 
 interface WordRow {
   word: string;
   positions: number[];
   ndoc: number;
-  fixed: string | null;
-  fixed_ndoc: number | null;
   articles: number;
   normalised: string;
 }
@@ -95,10 +101,12 @@ export async function readQuestion(em: EntityManager, text: string): Promise<Que
   const joined = text.replace(/(\p{L})-(?=\p{L})/gu, '$1');
   const rows = await em.execute<WordRow[]>(WORDS_SQL, [text, joined, text]);
   const articles = Number(rows[0]?.articles ?? 0);
+  const corrections = await correct(em, rows.filter((row) => row.ndoc === 0).map((row) => row.word));
   const words = new Map<string, QuestionWord>();
   const placed: { word: string; at: number }[] = [];
   for (const row of rows) {
-    const [word, ndoc, factor] = row.ndoc > 0 ? [row.word, row.ndoc, 1] : row.fixed ? [row.fixed, row.fixed_ndoc!, CORRECTED_WEIGHT] : [];
+    const correction = corrections.get(row.word);
+    const [word, ndoc, factor] = row.ndoc > 0 ? [row.word, row.ndoc, 1] : correction ? [correction.word, correction.ndoc, CORRECTED_WEIGHT] : [];
     if (!word) continue;
     const number = /\d/.test(word);
     const date = DATE_STEMS.has(word);
@@ -108,6 +116,23 @@ export async function readQuestion(em: EntityManager, text: string): Promise<Que
     words.set(word, { ndoc: ndoc!, weight, selects: !number && !date });
   }
   return { articles, words, pairs: pairsOf(placed, words), phrases: phrasesOf(rows[0]?.normalised ?? '') };
+}
+
+/**
+ * The known word each unknown one most likely misspells: of those one edit away, the one most articles hold.
+ * Short words are left alone: "late" is not a misspelt "later".
+ */
+async function correct(em: EntityManager, unknown: string[]): Promise<Map<string, { word: string; ndoc: number }>> {
+  const spellings = new Map(unknown.filter((word) => word.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(word)).map((word) => [word, oneEditFrom(word)]));
+  if (spellings.size === 0) return new Map();
+  const rows = await em.execute<{ word: string; ndoc: number }[]>(KNOWN_SQL, [`{${[...new Set([...spellings.values()].flat())].join(',')}}`]);
+  const known = new Map(rows.map((row) => [row.word, Number(row.ndoc)]));
+  const corrections = new Map<string, { word: string; ndoc: number }>();
+  for (const [typo, candidates] of spellings) {
+    const best = candidates.filter((word) => known.has(word)).sort((a, b) => known.get(b)! - known.get(a)! || a.localeCompare(b))[0];
+    if (best) corrections.set(typo, { word: best, ndoc: known.get(best)! });
+  }
+  return corrections;
 }
 
 function pairsOf(placed: { word: string; at: number }[], words: Map<string, QuestionWord>): Map<string, number> {

@@ -26,9 +26,9 @@ export const COMMON_WORD_SHARE = 0.02;
 const COMMON_HEADING_SHARE = 0.1;
 /** In a small knowledge base every word chooses candidates: scoring a few hundred articles is cheap. */
 const MIN_SELECTING = 200;
-/** Words in more than this share of articles choose no candidates at all ("order" in a shop's help centre)… */
+/** Words in more than this share of articles choose no candidates ("order" in a shop's help centre)… */
 const VERY_COMMON_SHARE = 0.25;
-/** …and of the articles holding the question's other common words in title or tags, the ones holding most are scored, up to this many. */
+/** …and of the articles holding the question's other common words in title or tags, at most this many are scored. */
 const MAX_COMMON_CANDIDATES = 200;
 const TAGS_WEIGHT = 0.7;
 const BODY_WEIGHT = 0.4;
@@ -38,20 +38,31 @@ const FIELD_WEIGHTS = `{0,${BODY_WEIGHT},${TAGS_WEIGHT},1}`;
 /** Questions longer than this are cut: the first part of a message says what it is about. */
 const MAX_QUESTION = 2_000;
 
+// Candidates: articles holding a rarer word of the question, a less common one in title or tags, or a phrase
+// it contains (main); those holding a common word and another of the question in title or tags, the ones
+// holding its common words most first; and, when nothing else was found, those holding its rarest word
+// most in title or tags.
+const CANDIDATE = 'select id, title, search, phrases, updated_at from kb_articles';
+const MAIN = 'search @@ ?::tsquery or heading @@ ?::tsquery or phrases && ?::text[]';
 const searchSql = (words: number, pairs: number) => `
   with words as (select quote_literal(w)::tsquery as q, weight from unnest(?::text[], ?::float8[]) x(w, weight)),
+  main as (${CANDIDATE} where ${MAIN}),
+  candidates as (
+    select * from main
+    union all (${CANDIDATE} where heading @@ ?::tsquery and not coalesce(${MAIN}, false)
+      order by ts_rank(heading, ?::tsquery) desc, id limit ${MAX_COMMON_CANDIDATES})
+    union all (${CANDIDATE} where heading @@ ?::tsquery and not exists (select from main)
+      order by ts_rank(heading, ?::tsquery) desc, id limit ${MAX_COMMON_CANDIDATES})
+  ),
   ranked as (
-    select a.id, a.title, a.body,
-      (${Array.from({ length: words }, () => `?::float8 * ts_rank('${FIELD_WEIGHTS}', a.search, ?::tsquery, 0)`).join(' + ')}) / ${ONE_TITLE_MENTION}
-      ${Array.from({ length: pairs }, () => '+ case when a.search @@ ?::tsquery then ?::float8 else 0 end').join(' ')}
-      + case when a.phrases && ?::text[] then ?::float8 * (select count(*) from unnest(a.phrases) p where p = any(?::text[])) else 0 end as score
-    from kb_articles a join (
-      select id from kb_articles where search @@ ?::tsquery or heading @@ ?::tsquery or phrases && ?::text[]
-      union (select id from kb_articles where heading @@ ?::tsquery order by ts_rank(heading, ?::tsquery) desc, id limit ${MAX_COMMON_CANDIDATES})
-    ) candidate using (id)
-    order by score desc, a.updated_at desc, a.id limit ?
+    select c.id, c.title,
+      (${Array.from({ length: words }, () => `?::float8 * ts_rank('${FIELD_WEIGHTS}', c.search, ?::tsquery, 0)`).join(' + ')}) / ${ONE_TITLE_MENTION}
+      ${Array.from({ length: pairs }, () => '+ case when c.search @@ ?::tsquery then ?::float8 else 0 end').join(' ')}
+      + case when c.phrases && ?::text[] then ?::float8 * (select count(*) from unnest(c.phrases) p where p = any(?::text[])) else 0 end as score
+    from candidates c order by score desc, c.updated_at desc, c.id limit ?
   )
-  select r.id, r.title, r.score, case when ?::boolean then ${sentencesSql('r.body')} end as sentences
+  select r.id, r.title, r.score,
+    case when ?::boolean then ${sentencesSql('(select body from kb_articles b where b.id = r.id)')} end as sentences
   from ranked r order by r.score desc`;
 
 /** Recounts kb_terms after articles were written; run in the writing transaction. '' counts the articles. */
@@ -82,16 +93,19 @@ export async function retrievePassages(em: EntityManager, question: string, limi
   const rare = under(COMMON_WORD_SHARE);
   const heading = under(COMMON_HEADING_SHARE);
   const common = selecting.map(([word]) => word).filter((word) => !heading.includes(word) && words.get(word)!.ndoc <= articles * VERY_COMMON_SHARE);
-  // Only very common words (or only numbers and dates): the articles holding the rarest most in title or tags.
-  if (heading.length === 0 && common.length === 0) common.push((selecting[0] ?? known[0]!)[0]);
+  // A common word chooses the articles holding it and another word of the question in title or tags.
+  const commonPairs = common.flatMap((word, i) => [...common.slice(i + 1), ...heading].map((other) => `(${lexeme(word)} & ${lexeme(other)})`));
+  // Only common words (or only numbers and dates), and no phrase: the articles holding the rarest most in title or tags.
+  const rarest = heading.length ? [] : [(selecting[0] ?? known[0]!)[0]];
   const phraseList = arrayLiteral(phrases);
+  const main = [orQuery(rare), orQuery(heading), phraseList];
   const rows = await em.execute<{ id: string; title: string; score: number; sentences: { text: string; score: number }[] | null }[]>(
     searchSql(known.length, pairs.size), [
       arrayLiteral(known.map(([word]) => word)), `{${known.map(([, w]) => w.weight).join(',')}}`,
+      ...main, commonPairs.join(' | ') || null, ...main, orQuery(common), orQuery(rarest), orQuery(rarest),
       ...known.flatMap(([word, w]) => [w.weight, lexeme(word)]),
       ...[...pairs].flatMap(([query, weight]) => [query, weight]),
-      phraseList, idf(1, articles), phraseList,
-      orQuery(rare), orQuery(heading), phraseList, orQuery(common), orQuery(common), limit,
+      phraseList, idf(1, articles), phraseList, limit,
       options.sentences !== false, ...sentenceParameters,
     ]);
   return rows.map((row) => ({

@@ -3,12 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261203104500 extends Migration {
 
   override async up(): Promise<void> {
-    // Customers misspell ("adress", "acount"): retrieval maps a word no article holds to the closest one that
-    // an article does, by trigram similarity over kb_terms. pg_trgm ships with PostgreSQL (contrib) and is a
-    // trusted extension, so the database owner may create it.
-    this.addSql(`create extension if not exists pg_trgm;`);
-    this.addSql(`create index "kb_terms_word_trgm_index" on "kb_terms" using gin ("word" gin_trgm_ops);`);
-
     // A tag of several words is a phrase customers use for the article ("where is my order"). English stemming
     // drops "where", "is" and "my" as stop words, so phrases are kept apart, lower-case words separated by one
     // space, and a question matches a phrase it contains word for word. kb_phrase() normalises both sides.
@@ -26,7 +20,6 @@ export class Migration20261203104500 extends Migration {
     this.addSql(`alter table "kb_articles" drop column "phrases";`);
     this.addSql(`drop function kb_tag_phrases(text[]);`);
     this.addSql(`drop function kb_phrase(text);`);
-    this.addSql(`drop index "kb_terms_word_trgm_index";`);
   }
 
 }

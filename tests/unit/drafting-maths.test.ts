@@ -1,5 +1,6 @@
 // The pure parts of drafting: calibration, edit distance, the prompt, Markdown articles, the offline
-// drafter's use of a passage, the sentences a passage quotes, and a closed conversation's summary.
+// drafter's use of a passage, misspellings and the sentences a passage quotes, and a closed conversation's
+// summary.
 import { describe, expect, it } from 'vitest';
 import { bucketOf, calibrate, calibrationFrom } from '../../llm/calibration.js';
 import { summariseConversation } from '../../llm/conversation-summary.js';
@@ -7,6 +8,7 @@ import { wordEditDistance } from '../../llm/edit-distance.js';
 import { OfflineDrafter } from '../../llm/offline-drafter.js';
 import { buildPrompt } from '../../llm/prompt.js';
 import { MarkdownArticleError, parseMarkdownArticle } from '../../knowledge/markdown.js';
+import { oneEditFrom } from '../../knowledge/question-words.js';
 import { chooseSentences } from '../../knowledge/sentences.js';
 
 describe('calibration', () => {
@@ -97,6 +99,17 @@ describe('offline drafter with a knowledge base', () => {
     expect(quoted).toMatchObject({ text: 'Our shoes run small.', sources: [{ id: 'a2', title: 'Fit' }] });
     const standard = await new OfflineDrafter().draft({ channel: 'sms', text: 'what size?', passages: [headingsOnly] });
     expect(standard).toMatchObject({ sources: [], text: expect.stringMatching(/get back to you shortly/) });
+  });
+});
+
+describe('misspellings', () => {
+  it('reaches a word one letter left out, added, changed or swapped away, and not the word itself', () => {
+    expect(oneEditFrom('adress')).toContain('address');
+    expect(oneEditFrom('shipe')).toContain('ship');
+    expect(oneEditFrom('defekt')).toContain('defect');
+    expect(oneEditFrom('trakc')).toContain('track');
+    expect(oneEditFrom('trakc')).not.toContain('trakc');
+    expect(oneEditFrom('adress')).not.toContain('addresses');
   });
 });
 
