@@ -123,6 +123,7 @@ console.log(JSON.stringify(results));
 const api = await runApiBench({ temporalAddress: config.temporal.address });
 // 5. What a draft costs before the LLM call, over a 10,000-article knowledge base (bench/drafting.ts).
 const drafting = await runDraftingBench();
-console.table([drafting]);
+console.table([{ p50_ms: drafting.p50_ms, p99_ms: drafting.p99_ms }]);
+console.table(drafting.quality_starter_articles);
 writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ ...results, api, drafting }, null, 2)}\n`);
 await stack.stop();
