@@ -91,6 +91,22 @@ describe('web chat', () => {
   });
 });
 
+describe('GraphQL arguments the database cannot take', () => {
+  // Found by schemathesis: a NUL character in an id reached PostgreSQL and came back as "Unexpected error.".
+  it('answers BAD_INPUT (or NOT_FOUND), never INTERNAL_SERVER_ERROR', async () => {
+    const queries: [string, Record<string, unknown>][] = [
+      ['query($id: ID!) { case(id: $id) { id } }', { id: 'msg:sms:SM\u0000x' }],
+      ['query($n: String!) { handsetThread(number: $n, channel: SMS) { sid } }', { n: '+1555\u00000001' }],
+      ['query($id: ID!) { customer(id: $id) { id } }', { id: 'not-a-uuid\u0000' }],
+      ['query($id: ID!) { conversation(id: $id) { id } }', { id: '\u0000' }],
+    ];
+    for (const [query, variables] of queries) {
+      const { errors } = await gql(stack.url, query, variables, admin);
+      expect(errors?.[0]?.extensions?.code, query).toMatch(/^(BAD_INPUT|NOT_FOUND)$/);
+    }
+  });
+});
+
 describe('cookies', () => {
   it('treats a malformed session or visitor cookie as none: signed out, never a 500', async () => {
     const cookies = ['countersign_session=%E0%A4%A', 'countersign_session=%', 'countersign_session=%zz; cs_visitor=%E0%A4%A', `countersign_session=${'%'.repeat(300)}`];
