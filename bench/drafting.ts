@@ -3,7 +3,8 @@
 // how often retrieval puts first (and in the top 3) the article that answers a question, with the starter
 // articles alone and among 10,000: for the starter questions and for customers' questions
 // (tests/fixtures/customer-questions.json: the half retrieval was tuned on, the half held out, and questions
-// written after tuning). Writes bench/results/drafting.json. bench/run.ts calls runDraftingBench() at its end.
+// written after tuning; and tests/fixtures/customer-questions-unseen.json, by someone who never saw the tags or
+// the search code). Writes bench/results/drafting.json. bench/run.ts calls runDraftingBench() at its end.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.j
 import { buildPrompt } from '../llm/prompt.js';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
 import { freePorts } from '../runtime/ports.js';
-import { customerQuestions, retrievalQuality, starterQuestions, type RetrievalQuality } from '../tests/helpers/question-sets.js';
+import { customerQuestions, retrievalQuality, starterQuestions, unseenQuestions, type RetrievalQuality } from '../tests/helpers/question-sets.js';
 import { seededRandom } from '../tests/helpers/seeded-random.js';
 import { percentile, round } from './stats.js';
 
@@ -71,7 +72,7 @@ export async function runDraftingBench() {
     const questions = [...starter, ...customers];
     const sets = {
       starter, tuned: customers.filter((q) => q.half === 'tune'), held_out: customers.filter((q) => q.half === 'held-out'),
-      fresh: customers.filter((q) => q.half === 'fresh'),
+      fresh: customers.filter((q) => q.half === 'fresh'), unseen: unseenQuestions(),
     };
     const measure = async () => {
       const scored: Record<string, RetrievalQuality> = {};

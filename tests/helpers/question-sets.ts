@@ -23,6 +23,10 @@ export const starterQuestions = (): LabelledQuestion[] =>
 export const customerQuestions = (): LabelledQuestion[] =>
   (JSON.parse(readFileSync(path.join(FIXTURES, 'customer-questions.json'), 'utf8')) as { questions: LabelledQuestion[] }).questions;
 
+/** Written after tuning by someone who saw only the articles' titles and bodies: never tuned on, only reported. */
+export const unseenQuestions = (): LabelledQuestion[] =>
+  (JSON.parse(readFileSync(path.join(FIXTURES, 'customer-questions-unseen.json'), 'utf8')) as { questions: LabelledQuestion[] }).questions;
+
 export interface RetrievalQuality {
   questions: number;
   top1: number;
