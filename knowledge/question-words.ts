@@ -33,6 +33,10 @@ const DATE_WEIGHT = 0.5;
 const CORRECTED_WEIGHT = 0.8;
 /** Words shorter than this are not corrected. */
 const MIN_CORRECTED_LENGTH = 5;
+/** …nor words longer than this (no customer's word is; a 5,000-letter "word" would make 260,000 spellings), and
+ *  at most this many per question, so a hostile message costs what an ordinary one does. */
+const MAX_CORRECTED_LENGTH = 24;
+const MAX_CORRECTED_WORDS = 8;
 /** Two words at most NEAR apart in the question, found at most NEAR apart in an article, add NEAR_WEIGHT of the weaker one. */
 const NEAR = 3;
 const NEAR_WEIGHT = 0.5;
@@ -123,7 +127,8 @@ export async function readQuestion(em: EntityManager, text: string): Promise<Que
  * Short words are left alone: "late" is not a misspelt "later".
  */
 async function correct(em: EntityManager, unknown: string[]): Promise<Map<string, { word: string; ndoc: number }>> {
-  const spellings = new Map(unknown.filter((word) => word.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(word)).map((word) => [word, oneEditFrom(word)]));
+  const correctable = unknown.filter((word) => word.length >= MIN_CORRECTED_LENGTH && word.length <= MAX_CORRECTED_LENGTH && /^[a-z]+$/.test(word));
+  const spellings = new Map(correctable.slice(0, MAX_CORRECTED_WORDS).map((word) => [word, oneEditFrom(word)]));
   if (spellings.size === 0) return new Map();
   const rows = await em.execute<{ word: string; ndoc: number }[]>(KNOWN_SQL, [`{${[...new Set([...spellings.values()].flat())].join(',')}}`]);
   const known = new Map(rows.map((row) => [row.word, Number(row.ndoc)]));
