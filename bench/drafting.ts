@@ -72,7 +72,7 @@ export async function runDraftingBench() {
     const questions = [...starter, ...customers];
     const sets = {
       starter, tuned: customers.filter((q) => q.half === 'tune'), held_out: customers.filter((q) => q.half === 'held-out'),
-      fresh: customers.filter((q) => q.half === 'fresh'), unseen: unseenQuestions(),
+      fresh: customers.filter((q) => q.half === 'fresh'), unseen: unseenQuestions(1), unseen_2: unseenQuestions(2),
     };
     const measure = async () => {
       const scored: Record<string, RetrievalQuality> = {};

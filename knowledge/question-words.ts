@@ -1,11 +1,15 @@
 // What a customer's question asks, as retrieval weighs it (knowledge/retrieval.ts ranks articles with it):
 // - its English stems, stop words such as "where", "is", "my" dropped, each weighted by how rare it is among
 //   the articles (kb_terms counts them): "order", in most articles, counts little; "cancel" counts a lot;
-// - a word no article holds taken for a known word one edit away ("adress" → "address", "trakc" → "track");
+// - a word no article holds taken for a known word one edit away ("adress" → "address", "trakc" → "track"),
+//   or else for its English (knowledge/loanwords.ts: "anular" → "cancel") or its synonyms that articles hold
+//   (knowledge/wordnet.ts: "guarantee" → "warranty");
 // - order numbers, amounts, days and months, which name the customer's case rather than its subject;
 // - neighbouring words ("card charged"), which count again when an article has them close together;
 // - its runs of words, compared with the phrase tags admins give articles ("where is my order").
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { englishFor } from './loanwords.js';
+import { synonymsOf } from './wordnet.js';
 
 export interface QuestionWord {
   /** How many articles hold the word. */
@@ -31,6 +35,14 @@ const NUMBER_WEIGHT = 0.1;
 const DATE_WEIGHT = 0.5;
 /** A misspelt word counts this much of the word it was taken for. */
 const CORRECTED_WEIGHT = 0.8;
+/** A loanword counts this much of the English word it stands for… */
+const LOANWORD_WEIGHT = 0.8;
+/** …and a synonym this much of itself, shared among the synonyms of one word that articles hold. */
+const SYNONYM_WEIGHT = 0.7;
+/** Only this many of a message's words no article holds are looked up (a long email has many)… */
+const MAX_REPLACED_WORDS = 8;
+/** …and only a word's first synonyms, WordNet's most frequent senses first. */
+const MAX_SYNONYMS = 4;
 /** Words shorter than this are not corrected. */
 const MIN_CORRECTED_LENGTH = 5;
 /** …nor words longer than this (no customer's word is; a 5,000-letter "word" would make 260,000 spellings), and
@@ -61,6 +73,15 @@ const WORDS_SQL = `
 
 // Which of the spellings one edit away from an unknown word some article holds.
 const KNOWN_SQL = `select word, ndoc from kb_terms where word = any(?::text[])`;
+
+// Each word of the question with its stem (none for stop words).
+const STEMS_SQL = `select token, (select lexeme from unnest(to_tsvector('english', token)) limit 1) as word from unnest(?::text[]) token`;
+
+// The stems of words standing for a question's word that some article holds.
+const EQUIVALENTS_SQL = `
+  select x.token, e.lexeme as word, t.ndoc from unnest(?::text[], ?::text[]) x(token, equivalent)
+  cross join lateral unnest(to_tsvector('english', x.equivalent)) e
+  join kb_terms t on t.word = e.lexeme`;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -103,9 +124,17 @@ export const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(
 
 export async function readQuestion(em: EntityManager, text: string): Promise<Question> {
   const joined = text.replace(/(\p{L})-(?=\p{L})/gu, '$1');
-  const rows = await em.execute<WordRow[]>(WORDS_SQL, [text, joined, text]);
+  const tokens = [...new Set(text.toLowerCase().match(/\p{L}{2,24}/gu) ?? [])];
+  const [rows, stems] = await Promise.all([
+    em.execute<WordRow[]>(WORDS_SQL, [text, joined, text]),
+    em.execute<{ token: string; word: string | null }[]>(STEMS_SQL, [arrayLiteral(tokens)]),
+  ]);
   const articles = Number(rows[0]?.articles ?? 0);
-  const corrections = await correct(em, rows.filter((row) => row.ndoc === 0).map((row) => row.word));
+  const unknown = new Set(rows.filter((row) => row.ndoc === 0).map((row) => row.word));
+  const unknownTokens = stems.filter((stem) => stem.word !== null && unknown.has(stem.word)).slice(0, MAX_REPLACED_WORDS);
+  const [misspelt, equivalents] = await Promise.all([correct(em, [...unknown]), equivalentsOf(em, unknownTokens.map((t) => t.token))]);
+  // A word with a synonym or an English equivalent is a word, not a misspelling ("packet" is not "packed").
+  const corrections = new Map([...misspelt].filter(([stem]) => !unknownTokens.some((t) => t.word === stem && equivalents.has(t.token))));
   const words = new Map<string, QuestionWord>();
   const placed: { word: string; at: number }[] = [];
   for (const row of rows) {
@@ -119,8 +148,49 @@ export async function readQuestion(em: EntityManager, text: string): Promise<Que
     const weight = (number ? NUMBER_WEIGHT : date ? DATE_WEIGHT : factor!) * idf(ndoc!, articles);
     words.set(word, { ndoc: ndoc!, weight, selects: !number && !date });
   }
+  // A word no article holds: the words standing for it.
+  for (const { token } of unknownTokens) {
+    for (const { word, ndoc, factor } of equivalents.get(token) ?? []) {
+      if (words.has(word)) continue;
+      words.set(word, { ndoc, weight: factor * idf(ndoc, articles), selects: true });
+    }
+  }
   return { articles, words, pairs: pairsOf(placed, words), phrases: phrasesOf(rows[0]?.normalised ?? '') };
 }
+
+interface Equivalent {
+  word: string;
+  ndoc: number;
+  /** Its share of the weight it would have as the customer's own word. */
+  factor: number;
+}
+
+/** For each word, its English if it is a loanword, else its synonyms: those stems some article holds. */
+async function equivalentsOf(em: EntityManager, tokens: string[]): Promise<Map<string, Equivalent[]>> {
+  const pairs = tokens.flatMap((token) => {
+    const english = englishFor(token);
+    return (english.length ? english : synonymsOf(token).slice(0, MAX_SYNONYMS)).map((equivalent) => ({ token, equivalent, loanword: english.length > 0 }));
+  });
+  if (pairs.length === 0) return new Map();
+  const rows = await em.execute<{ token: string; word: string; ndoc: number }[]>(EQUIVALENTS_SQL, [
+    arrayLiteral(pairs.map((p) => p.token)), arrayLiteral(pairs.map((p) => p.equivalent)),
+  ]);
+  const byToken = new Map<string, Equivalent[]>();
+  for (const { token, word, ndoc } of rows) {
+    const list = byToken.get(token) ?? [];
+    if (!list.some((e) => e.word === word)) list.push({ word, ndoc: Number(ndoc), factor: 0 });
+    byToken.set(token, list);
+  }
+  for (const [token, list] of byToken) {
+    const loanword = englishFor(token).length > 0;
+    // A loanword's English words are all meant ("Geschenkkarte": gift and card); a word's synonyms are
+    // alternatives, so they share its weight.
+    for (const e of list) e.factor = loanword ? LOANWORD_WEIGHT : SYNONYM_WEIGHT / Math.sqrt(list.length);
+  }
+  return byToken;
+}
+
+const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /**
  * The known word each unknown one most likely misspells: of those one edit away, the one most articles hold.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KbArticleSchema } from '../../db/entities/index.js';
 import { initOrm, type Orm } from '../../db/orm.js';
 import { upsertArticles } from '../../knowledge/articles.js';
-import { refreshTerms } from '../../knowledge/retrieval.js';
+import { refreshTerms, retrievePassages } from '../../knowledge/retrieval.js';
 import { readArticleFolder, STARTER_DIR } from '../../knowledge/starter.js';
 import { passagesFor } from '../../llm/draft-context.js';
 import { OfflineDrafter } from '../../llm/offline-drafter.js';
@@ -65,5 +65,28 @@ describe('retrieval', () => {
 
   it('puts the starter set\'s article first for every starter question', async () => {
     expect((await retrievalQuality(orm.em.fork(), starterQuestions())).misses).toEqual([]);
+  });
+});
+
+describe('words no article holds', () => {
+  const firstArticle = async (question: string) => {
+    const [first] = await retrievePassages(orm.em.fork(), question, 3, { sentences: false });
+    return first && (await orm.em.fork().findOneOrFail(KbArticleSchema, first.articleId)).slug;
+  };
+
+  it.each([
+    ['Ich möchte meine Bestellung 4410 stornieren, bitte', 'cancel-order'],
+    ['mi contraseña no funciona, como la cambio?', 'password-reset'],
+    ["J'ai reçu un colis endommagé hier", 'damaged-items'],
+    ['waar is mijn pakketje? al een week onderweg', 'order-tracking'],
+  ])('reads a shopping word borrowed from another language: "%s" → %s', async (question, article) => {
+    expect(await firstArticle(question)).toBe(article);
+  });
+
+  it.each([
+    ['my packet never turned up, can you see where it is?', 'order-tracking'],
+    ['I was billed for the same thing on two occasions', 'double-charge'],
+  ])('reads an English word by its synonyms that articles use: "%s" → %s', async (question, article) => {
+    expect(await firstArticle(question)).toBe(article);
   });
 });

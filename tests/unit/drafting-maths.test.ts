@@ -8,7 +8,9 @@ import { wordEditDistance } from '../../llm/edit-distance.js';
 import { OfflineDrafter } from '../../llm/offline-drafter.js';
 import { buildPrompt } from '../../llm/prompt.js';
 import { MarkdownArticleError, parseMarkdownArticle } from '../../knowledge/markdown.js';
+import { englishFor } from '../../knowledge/loanwords.js';
 import { oneEditFrom } from '../../knowledge/question-words.js';
+import { synonymsOf } from '../../knowledge/wordnet.js';
 import { chooseSentences } from '../../knowledge/sentences.js';
 
 describe('calibration', () => {
@@ -110,6 +112,24 @@ describe('misspellings', () => {
     expect(oneEditFrom('trakc')).toContain('track');
     expect(oneEditFrom('trakc')).not.toContain('trakc');
     expect(oneEditFrom('adress')).not.toContain('addresses');
+  });
+});
+
+describe('words standing for a customer\'s word', () => {
+  it('finds WordNet synonyms of inflected words, and none for what is not a word', () => {
+    expect(synonymsOf('parcels')).toContain('package');
+    expect(synonymsOf('purchased')).toContain('buy');
+    expect(synonymsOf('guarantee')).toContain('warranty');
+    expect(synonymsOf('zzqx')).toEqual([]);
+    expect(synonymsOf('a'.repeat(5_000))).toEqual([]);
+    expect(synonymsOf('gift card')).toEqual([]);
+  });
+
+  it('gives the English of shopping words borrowed from other languages, with or without accents', () => {
+    expect(englishFor('Geschenkkarte')).toEqual(['gift', 'card']);
+    expect(englishFor('devolucion')).toEqual(englishFor('devolución'));
+    expect(englishFor('ANULAR')).toEqual(['cancel']);
+    expect(englishFor('parcel')).toEqual([]);
   });
 });
 
