@@ -1,4 +1,4 @@
-import type { BlockedReason } from '../workflows/contract.js';
+import type { BlockedReason } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 
 // STOP marks the customer (every channel: one customer, one consent), START clears it, HELP changes nothing.

@@ -7,7 +7,7 @@ import { calibrate } from '../llm/calibration.js';
 import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.js';
 import { DrafterError, type Draft, type HistoryLine } from '../llm/drafter.js';
 import { storedPolicy } from '../settings/stored-policy.js';
-import type { CasePolicy } from '../workflows/case-policy.js';
+import type { CasePolicy } from '../domain/policy.js';
 import { aiRequests, draftConfidence, llmLatency } from '../runtime/metrics.js';
 import type { ActivityDeps } from './deps.js';
 

@@ -1,6 +1,6 @@
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
 import { storedPolicy } from '../settings/stored-policy.js';
-import type { CasePolicy } from '../workflows/case-policy.js';
+import type { CasePolicy } from '../domain/policy.js';
 import type { ActivityDeps } from './deps.js';
 
 /** The policy in force now: the newest stored version over environment defaults. */

@@ -1,5 +1,5 @@
-import type { CasePolicy } from '../workflows/case-policy.js';
-import type { CaseState, InboundMessage } from '../workflows/contract.js';
+import type { CasePolicy } from '../domain/policy.js';
+import type { CaseState, InboundMessage } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 import { loadPolicyActivity } from './load-policy.activity.js';
 import { recordInboundActivity, type RecordedInbound } from './record-inbound.activity.js';

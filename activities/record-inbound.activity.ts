@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bareAddress } from '../channels/addresses.js';
-import type { InboundMessage } from '../workflows/contract.js';
+import type { InboundMessage } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface RecordInboundInput {

@@ -3,7 +3,7 @@ import { wordEditDistance } from '../llm/edit-distance.js';
 import {
   autoApproved, decisionLatency, deliveryFailures, escalations, manualReviews, securityViolations, slaBreaches,
 } from '../runtime/metrics.js';
-import type { CaseState } from '../workflows/contract.js';
+import type { CaseState } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface TransitionInput {

@@ -1,6 +1,6 @@
 import { CaseSchema } from '../db/entities/index.js';
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
-import type { GuardrailClassification, GuardrailFinding } from '../workflows/contract.js';
+import type { GuardrailClassification, GuardrailFinding } from '../domain/guardrail.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface ScreenVerdict {

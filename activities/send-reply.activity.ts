@@ -4,8 +4,8 @@ import { formatReply } from '../channels/format/channel-format.js';
 import { ProviderRefusal, type OutboundReply, type SentReply } from '../channels/reply-sender.js';
 import { CONVERSATION_MESSAGES_CHANNEL } from '../db/conversation-events.js';
 import { findPii, redactWithTokens, restoreTokens } from '../guardrails/pii.js';
-import { WHATSAPP_WINDOW_MS } from '../workflows/case-policy.js';
-import type { Channel, DeliveryStatus } from '../workflows/contract.js';
+import { WHATSAPP_WINDOW_MS } from '../domain/policy.js';
+import type { Channel, DeliveryStatus } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface SendReplyInput {

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * What 100 simultaneous requests cost this setup before any work: GET /healthz, answered without I/O, from
- * the same load generator in the same process as the API. The floor under the webhook figures.
+ * the same load generator (its own process) as the webhooks. The floor under the webhook figures.
  */
 export async function httpFloor(stack: BenchStack, { rounds = 5, concurrency = 100 } = {}) {
   const times: number[] = [];

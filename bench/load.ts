@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { CaseSchema, EmulatorMessageSchema, PolicyVersionSchema } from '../db/entities/index.js';
 import { decideUpdate } from '../workflows/contract.js';
-import { parseDuration } from '../workflows/duration.js';
+import { parseDuration } from '../domain/duration.js';
 import { percentile, round } from './stats.js';
 import { now, startBenchStack, type Webhook } from './stack.js';
 

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { decideUpdate, stateQuery } from '../workflows/contract.js';
-import { parseDuration } from '../workflows/duration.js';
+import { parseDuration } from '../domain/duration.js';
 import { percentile, round } from './stats.js';
 import { now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
 import { httpFloor, runConcurrentDeliveries } from './concurrent-webhooks.js';

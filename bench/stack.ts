@@ -20,7 +20,7 @@ import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
 import { freePorts } from '../runtime/ports.js';
 import { provisionTemporalCli } from '../runtime/temporal-cli.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
-import { caseWorkflowId } from '../workflows/contract.js';
+import { caseWorkflowId } from '../domain/case.js';
 import { startFakeLlm } from './fake-llm.js';
 
 export const now = () => performance.timeOrigin + performance.now();

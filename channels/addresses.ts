@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Channel } from '../workflows/contract.js';
+import type { Channel } from '../domain/case.js';
 
 /** Twilio prefixes WhatsApp addresses with `whatsapp:`; everything else on the messages webhook is SMS. */
 export function channelOfTwilioAddress(from: string): Extract<Channel, 'sms' | 'whatsapp'> {

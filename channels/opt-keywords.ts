@@ -1,7 +1,7 @@
 // Carrier keywords as Twilio's default Advanced Opt-Out recognises them: the whole message is the keyword,
 // in any case, with surrounding spaces or punctuation. Twilio answers these itself (and blocks later sends
 // to a number that opted out), so the assistant never does. Pure: the case workflow imports it.
-import type { BlockedReason, Channel } from '../workflows/contract.js';
+import type { BlockedReason, Channel } from '../domain/case.js';
 
 const KEYWORDS: Record<string, BlockedReason> = {
   stop: 'opt_out', stopall: 'opt_out', 'stop all': 'opt_out', unsubscribe: 'opt_out', cancel: 'opt_out',

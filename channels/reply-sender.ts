@@ -1,4 +1,4 @@
-import type { Channel } from '../workflows/contract.js';
+import type { Channel } from '../domain/case.js';
 
 export interface OutboundReply {
   caseId: string;

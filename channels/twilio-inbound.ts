@@ -1,6 +1,6 @@
 // What Twilio's inbound message webhook posts, as a Countersign message. Pure: the webhook calls it, unit
 // tests feed it the fields Twilio really sends (NumMedia, MediaUrl0, MediaContentType0, ProfileName, WaId…).
-import type { Attachment, InboundMessage } from '../workflows/contract.js';
+import type { Attachment, InboundMessage } from '../domain/case.js';
 import { channelOfTwilioAddress } from './addresses.js';
 
 /** Twilio allows at most 10 media per message; anything beyond is not Twilio's. */

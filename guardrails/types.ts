@@ -1,4 +1,4 @@
-import type { GuardrailClassification, GuardrailFinding } from '../workflows/contract.js';
+import type { GuardrailClassification, GuardrailFinding } from '../domain/guardrail.js';
 
 export type { GuardrailClassification, GuardrailFinding };
 

@@ -2,7 +2,7 @@
 // Database settings override these in later layers; this module only knows env and defaults.
 import path from 'node:path';
 import { DEFAULT_TASK_QUEUE } from '../workflows/contract.js';
-import { parseDuration } from '../workflows/duration.js';
+import { parseDuration } from '../domain/duration.js';
 
 /** The auth token the built-in Twilio emulator signs with when TWILIO_AUTH_TOKEN is unset. Local only. */
 export const EMULATOR_AUTH_TOKEN = 'countersign-emulator-token';

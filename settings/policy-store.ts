@@ -2,7 +2,7 @@
 // overrides, never edits one, so every case can name the version it ran under and history is complete.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEventSchema, PolicyVersionSchema } from '../db/entities/index.js';
-import { mergePolicy } from '../workflows/case-policy.js';
+import { mergePolicy } from '../domain/policy.js';
 import type { SettingLayers } from './effective-settings.js';
 import { settingDefinition, SETTING_DEFINITIONS } from './setting-definitions.js';
 import { valueAt, withValueAt } from './setting-paths.js';

@@ -1,9 +1,10 @@
 // Every setting an admin may change, as a dotted path into the case policy (workflows/case-policy.ts), with
 // what it means and how a value is checked. Pure: used by the API (effectiveSettings, updateSettings).
 import { INTENTS } from '../llm/drafter.js';
-import { CHANNELS } from '../workflows/contract.js';
-import { parseDuration } from '../workflows/duration.js';
+import { CHANNELS } from '../domain/case.js';
+import { parseDuration } from '../domain/duration.js';
 import { HEX_COLOUR } from './branding.js';
+import { MAX_REPLY_LENGTH } from '../domain/case.js';
 
 export interface SettingDefinition {
   key: string;
@@ -13,7 +14,6 @@ export interface SettingDefinition {
   check(value: unknown): { value: unknown } | { error: string };
 }
 
-const MAX_TEXT = 1600;
 const MIN_TIMEOUT_MS = 1_000;
 const MAX_TIMEOUT_MS = 30 * 86_400_000;
 
@@ -51,7 +51,7 @@ function perIntentThresholds(value: unknown) {
 
 function text(value: unknown) {
   if (typeof value !== 'string' || !value.trim()) return fail('must be a non-empty text');
-  return value.length > MAX_TEXT ? fail(`must be at most ${MAX_TEXT} characters`) : { value: value.trim() };
+  return value.length > MAX_REPLY_LENGTH ? fail(`must be at most ${MAX_REPLY_LENGTH} characters`) : { value: value.trim() };
 }
 
 /** A neutral reply, or "" to send nothing. */

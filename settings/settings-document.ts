@@ -1,6 +1,6 @@
 // Everything the settings store holds: the case policy (snapshotted by each case at its start) and the
 // console's branding beside it. The API reads and writes the whole document; cases only see the policy.
-import type { CasePolicy } from '../workflows/case-policy.js';
+import type { CasePolicy } from '../domain/policy.js';
 import { DEFAULT_BRANDING, type Branding } from './branding.js';
 
 export type SettingsDocument = CasePolicy & { branding: Branding };

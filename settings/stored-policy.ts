@@ -2,7 +2,7 @@
 // console's branding. The newest version for a case that starts now, or the version a case started under.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PolicyVersionSchema } from '../db/entities/index.js';
-import { mergePolicy, type CasePolicy } from '../workflows/case-policy.js';
+import { mergePolicy, type CasePolicy } from '../domain/policy.js';
 import { casePolicyOf } from './settings-document.js';
 
 export async function storedPolicy(em: EntityManager, defaults: CasePolicy, version?: number | null): Promise<CasePolicy> {

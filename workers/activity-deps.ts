@@ -7,7 +7,7 @@ import type { Orm } from '../db/orm.js';
 import { PgCompletionStore } from '../llm/completion-store.js';
 import { createDrafter } from '../llm/index.js';
 import type { Config } from '../runtime/config.js';
-import { defaultPolicy } from '../workflows/case-policy.js';
+import { defaultPolicy } from '../domain/policy.js';
 
 export function buildActivityDeps(config: Config, orm: Orm, temporal: Client): ActivityDeps {
   return {

@@ -1,7 +1,8 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { CASE_EVENTS_CHANNEL } from '../../db/case-events.js';
-import { deliverySignal, type DeliveryReport } from '../../workflows/contract.js';
-import { DELIVERY_RANK } from '../../workflows/delivery-policy.js';
+import type { DeliveryReport } from '../../domain/case.js';
+import { deliverySignal } from '../../workflows/contract.js';
+import { DELIVERY_RANK } from '../../domain/delivery.js';
 import type { ApiDeps } from '../deps.js';
 
 const rankOf = (column: string) =>

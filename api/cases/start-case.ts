@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../../runtime/config.js';
-import { CaseSearchAttributes, caseWorkflowId, type CaseInput, type InboundMessage } from '../../workflows/contract.js';
+import { caseWorkflowId, type InboundMessage } from '../../domain/case.js';
+import { CaseSearchAttributes, type CaseInput } from '../../workflows/contract.js';
 import type { handleInboundMessage } from '../../workflows/index.js';
 import { storableMessage } from './storable-text.js';
 

@@ -1,6 +1,6 @@
 // A web chat visitor's side of their conversation: the messages they see and whether a reply is on its way.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TERMINAL_STAGES } from '../../workflows/contract.js';
+import { TERMINAL_STAGES } from '../../domain/case.js';
 
 export const WEBCHAT_BUSINESS_ADDRESS = 'webchat';
 

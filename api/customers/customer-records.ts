@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerIdentitySchema, CustomerSchema, type Customer } from '../../db/entities/index.js';
 import { isE164, normalisePhoneNumber } from '../../channels/addresses.js';
-import type { Attachment, Channel } from '../../workflows/contract.js';
+import type { Attachment, Channel } from '../../domain/case.js';
 
 /** Customer ids and web chat visitor ids are UUIDs; anything else is not one of ours. */
 export function isUuid(value: string): boolean {

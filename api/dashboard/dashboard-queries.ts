@@ -7,7 +7,7 @@
 // Counts are of cases, not of events: a retried activity may append an audit event twice
 // (record-transition.activity.ts), and a case reviewed again after a failed delivery has a second `decided`.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Channel } from '../../workflows/contract.js';
+import type { Channel } from '../../domain/case.js';
 
 export interface DashboardRange {
   from: Date;

@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { optKeyword } from '../../channels/opt-keywords.js';
 import { EmulatorMessageSchema } from '../../db/entities/index.js';
-import type { BlockedReason } from '../../workflows/contract.js';
+import type { BlockedReason } from '../../domain/case.js';
 
 export const TWILIO_KEYWORD_REPLIES: Record<BlockedReason, string> = {
   opt_out: 'You have successfully been unsubscribed. You will not receive any more messages from this number. Reply START to resubscribe.',

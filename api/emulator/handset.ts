@@ -10,6 +10,7 @@ import { keywordReply } from './carrier-keywords.js';
 import { notifyHandset } from './handset-events.js';
 import { postAsTwilio } from './post-as-twilio.js';
 import { API_VERSION, newSid } from './twilio-resources.js';
+import { MAX_REPLY_LENGTH } from '../../domain/case.js';
 
 export interface HandsetMessageInput {
   /** The customer's number, e.g. +15551234567. */
@@ -22,7 +23,6 @@ export interface HandsetMessageInput {
 
 export class HandsetInputError extends Error {}
 
-const MAX_BODY = 1600;
 
 export function handsetAddress(channel: 'sms' | 'whatsapp', number: string): string {
   return channel === 'whatsapp' ? `whatsapp:${number}` : number;
@@ -33,7 +33,7 @@ export async function sendFromHandset(deps: ApiDeps, input: HandsetMessageInput)
   if (!isE164(number)) throw new HandsetInputError(`"${input.number}" is not a phone number in international format, e.g. +15551234567`);
   const body = input.body.trim();
   if (!body) throw new HandsetInputError('write a message first');
-  if (body.length > MAX_BODY) throw new HandsetInputError(`a message is at most ${MAX_BODY} characters`);
+  if (body.length > MAX_REPLY_LENGTH) throw new HandsetInputError(`a message is at most ${MAX_REPLY_LENGTH} characters`);
 
   const em = deps.orm.em.fork();
   const message = em.create(EmulatorMessageSchema, {

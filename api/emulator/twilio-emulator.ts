@@ -12,8 +12,8 @@ import { handsetUnsubscribed } from './carrier-keywords.js';
 import { notifyHandset } from './handset-events.js';
 import type { EmulatorCarrier } from './twilio-delivery.js';
 import { API_VERSION, messageResource, newSid, twilioError } from './twilio-resources.js';
+import { MAX_REPLY_LENGTH } from '../../domain/case.js';
 
-const MAX_BODY = 1600;
 
 export function twilioEmulatorRouter(deps: ApiDeps, carrier: EmulatorCarrier): Router {
   const router = new Router({ prefix: `/emulator/twilio/${API_VERSION}/Accounts/:accountSid` });
@@ -39,7 +39,7 @@ export function twilioEmulatorRouter(deps: ApiDeps, carrier: EmulatorCarrier): R
     if (!form.To) return fail(ctx, 400, 21604, "A 'To' phone number is required.");
     if (!form.From) return fail(ctx, 400, 21603, "A 'From' phone number is required.");
     if (!form.Body) return fail(ctx, 400, 21602, 'Message body is required.');
-    if ([...form.Body].length > MAX_BODY) return fail(ctx, 400, 21617, 'The concatenated message body exceeds the 1600 character limit');
+    if ([...form.Body].length > MAX_REPLY_LENGTH) return fail(ctx, 400, 21617, 'The concatenated message body exceeds the 1600 character limit');
     const em = deps.orm.em.fork();
     if (await handsetUnsubscribed(em, form.To, form.From)) return fail(ctx, 400, 21610, 'Attempt to send to unsubscribed recipient');
     const message = em.create(EmulatorMessageSchema, {

@@ -3,14 +3,15 @@
 import { smsSegments, toGsm7Friendly, type SmsEncoding } from './gsm7.js';
 import { toPlainText, toWhatsApp } from './markdown.js';
 import { codePointLength, splitMessage, type Measure } from './split.js';
+import { MAX_REPLY_LENGTH } from '../../domain/case.js';
 
 export type ReplyChannel = 'sms' | 'whatsapp' | 'webchat' | 'email';
 
 /** Longest body one outbound message may have, per channel. */
 export const CHANNEL_LIMITS = {
   // Twilio rejects a longer Body with error 21617; it splits SMS into carrier segments itself.
-  sms: 1600,
-  whatsapp: 1600,
+  sms: MAX_REPLY_LENGTH,
+  whatsapp: MAX_REPLY_LENGTH,
   // Our own chat widget; a cap keeps one runaway draft from becoming one enormous bubble.
   webchat: 4000,
 } as const satisfies Record<string, number>;

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { GuardrailFinding } from '../../workflows/contract.js';
+import type { GuardrailFinding } from '../../domain/guardrail.js';
 
 /**
  * The read model of a case, written by the workflow's activities at every transition. Lists and queues

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { CasePolicy } from '../../workflows/case-policy.js';
+import type { CasePolicy } from '../../domain/policy.js';
 
 /**
  * Every saved case policy, never edited in place: the newest row is in force, and a case records the id

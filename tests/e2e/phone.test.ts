@@ -9,7 +9,7 @@ import { repliesTo } from '../helpers/cases.js';
 import { consoleErrors, launchChromium, screenshot } from '../helpers/browser.js';
 import { createUser } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { customerNumber, inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
 import { waitFor } from '../helpers/wait.js';
 

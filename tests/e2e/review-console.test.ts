@@ -2,7 +2,7 @@
 // handset (the Twilio emulator) receives exactly that one reply.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { repliesTo, waitForStage } from '../helpers/cases.js';
 import { consoleErrors, launchChromium, screenshot } from '../helpers/browser.js';
 import { createUser } from '../helpers/graphql.js';

@@ -1,5 +1,5 @@
 import { PolicyVersionSchema } from '../../db/entities/index.js';
-import type { CasePolicy } from '../../workflows/case-policy.js';
+import type { CasePolicy } from '../../domain/policy.js';
 import type { Stack } from './stack.js';
 
 /** Saves a new policy version (as an admin would) and returns its number; later cases run under it. */

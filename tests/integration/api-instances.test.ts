@@ -1,7 +1,7 @@
 // Two API instances (each with its worker) on one PostgreSQL and one Temporal server: a console connected
 // to one instance sees, live, every change made through the other, because events travel by LISTEN/NOTIFY.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

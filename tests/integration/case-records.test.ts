@@ -9,7 +9,7 @@ import {
 } from '../../db/entities/index.js';
 import { initOrm, type Orm } from '../../db/orm.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import type { Channel, InboundMessage } from '../../workflows/contract.js';
+import type { Channel, InboundMessage } from '../../domain/case.js';
 import { customerNumber, messageSid } from '../helpers/twilio.js';
 
 /** A provider that records what it accepted, so tests can count sends. */

@@ -2,7 +2,7 @@
 // customers that are one person, and the refusals that keep the records straight.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema } from '../../db/entities/index.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

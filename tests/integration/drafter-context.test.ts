@@ -2,7 +2,7 @@
 // OpenAI-compatible endpoint shows that a WhatsApp message is drafted with what the same customer said and
 // was told on SMS, with their PII as tokens, and with the media they attached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startRecordingLlm, type RecordingLlm } from '../helpers/openai-server.js';

@@ -3,7 +3,7 @@
 // Seeded, so a failure repeats the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema, CaseSchema, PolicyVersionSchema } from '../../db/entities/index.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { startStack, type Stack } from '../helpers/stack.js';

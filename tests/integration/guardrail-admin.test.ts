@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema } from '../../db/entities/index.js';
 import { activeGuardrail, saveRuleSet } from '../../db/guardrail-rule-sets.js';
 import type { RuleSetConfig } from '../../guardrails/rule-set.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

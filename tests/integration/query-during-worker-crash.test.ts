@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
 import { STICKY_QUEUE_TIMEOUT } from '../../workers/create-worker.js';
 import { decideUpdate, deliverySignal, stateQuery } from '../../workflows/contract.js';
-import { parseDuration } from '../../workflows/duration.js';
+import { parseDuration } from '../../domain/duration.js';
 import { openCase, repliesTo, waitForCaseRow, type TestCase } from '../helpers/cases.js';
 import { startScriptedLlm, type ScriptedLlm } from '../helpers/openai-server.js';
 import { spawnWorker, type ProductProcess } from '../helpers/product-process.js';

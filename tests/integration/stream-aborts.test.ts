@@ -7,7 +7,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../runtime/ports.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForCaseRow } from '../helpers/cases.js';
 import { signIn } from '../helpers/graphql.js';
 import { spawnProduct, type ProductProcess } from '../helpers/product-process.js';

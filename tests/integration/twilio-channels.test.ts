@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNREACHABLE_PREFIX } from '../../api/emulator/twilio-delivery.js';
 import { MessageSchema } from '../../db/entities/index.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { repliesTo, waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWILIO_KEYWORD_REPLIES } from '../../api/emulator/carrier-keywords.js';
 import { createTwilioClient } from '../../channels/twilio-sender.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { CaseSchema } from '../../db/entities/index.js';
-import { caseWorkflowId } from '../../workflows/contract.js';
+import { caseWorkflowId } from '../../domain/case.js';
 import { repliesTo, waitForStage } from '../helpers/cases.js';
 import { gql, signIn } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';

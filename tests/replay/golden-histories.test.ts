@@ -21,6 +21,8 @@ describe('golden histories', () => {
       'stop-keyword', 'delivery-failed-back-to-review-then-failed', 'split-reply-delivered', 'whatsapp-window-refused',
       // Recorded after supervisors could escalate and reassign by Update (no patch: no new command without them).
       'escalated-by-supervisor-then-approved', 'reassigned-then-approved',
+      // Recorded after edits followed the case's outbound rule modes (patch edits-follow-outbound-modes).
+      'edit-sent-under-warn-mode',
     ]));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, EMULATOR_AUTH_TOKEN, loadConfig } from '../../runtime/config.js';
-import { parseDuration } from '../../workflows/duration.js';
+import { parseDuration } from '../../domain/duration.js';
 import { projectRootOf } from '../../runtime/temporal-cli.js';
 
 describe('loadConfig', () => {

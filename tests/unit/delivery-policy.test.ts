@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optKeyword } from '../../channels/opt-keywords.js';
-import type { DeliveryReport, DeliveryState } from '../../workflows/contract.js';
-import { applyDeliveryReport, deliverySettled, describeDeliveryFailure } from '../../workflows/delivery-policy.js';
+import type { DeliveryReport, DeliveryState } from '../../domain/case.js';
+import { applyDeliveryReport, deliverySettled, describeDeliveryFailure } from '../../domain/delivery.js';
 
 function fold(ids: string[], reports: DeliveryReport[]): DeliveryState {
   const perPart = new Map<string, DeliveryReport>();

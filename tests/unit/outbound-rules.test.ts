@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screenOutbound } from '../../guardrails/screen-outbound.js';
 import { findPii, redactWithTokens, restoreTokens } from '../../guardrails/pii.js';
-import { DecisionErrors } from '../../workflows/contract.js';
-import { refuseDecision } from '../../workflows/review-policy.js';
+import { DecisionErrors } from '../../domain/case.js';
+import { refuseDecision } from '../../workflows/review-rules.js';
 
 describe('screenOutbound', () => {
   it('passes an ordinary helpful reply', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, mergePolicy } from '../../workflows/case-policy.js';
-import type { CaseState, ReviewDecision } from '../../workflows/contract.js';
-import { refuseClaim, refuseDecision, replyFor, routeDraft, tierDeadline } from '../../workflows/review-policy.js';
+import { defaultPolicy, mergePolicy } from '../../domain/policy.js';
+import type { CaseState, ReviewDecision } from '../../domain/case.js';
+import { refuseClaim, refuseDecision, replyFor, routeDraft, tierDeadline } from '../../workflows/review-rules.js';
 
 const routing = defaultPolicy().routing;
 const now = Date.parse('2026-01-01T12:00:00Z');

@@ -2,7 +2,8 @@
 // emulator: what each decision does, which ones are refused, and what the customer receives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema, CaseSchema } from '../../db/entities/index.js';
-import { claimUpdate, decideUpdate, releaseUpdate, reviewSignal } from '../../workflows/contract.js';
+import { activeGuardrail, saveRuleSet } from '../../db/guardrail-rule-sets.js';
+import { claimUpdate, decideUpdate, releaseUpdate, reviewSignal, stateQuery } from '../../workflows/contract.js';
 import { openCase, repliesTo, waitForStage } from '../helpers/cases.js';
 import { recordHistory } from '../helpers/histories.js';
 import type { Stack } from '../helpers/stack.js';
@@ -55,6 +56,48 @@ describe('deciding a case', () => {
     await handle.result();
     await recordHistory(handle, 'edit-refused-then-edited');
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['It should arrive within two days.']);
+  });
+
+  it('accepts and sends an edit breaking an outbound rule the admin set to warn, by Update and by Signal alike', async () => {
+    const em = stack.orm.em.fork();
+    const before = (await activeGuardrail(em)).config;
+    await saveRuleSet(em, { ...before, outboundModes: { ...before.outboundModes, 'outbound.guarantee': 'warn' } }, 'review.test');
+    try {
+      const text = 'We guarantee it arrives tomorrow.';
+      const byUpdate = await openCase(stack, 'My parcel is late, is it coming?');
+      await waitForStage(byUpdate.handle, 'awaiting_review');
+      const decided = await byUpdate.handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: rev, text }] });
+      expect(decided).toMatchObject({ stage: 'sending', outbound: { verdict: 'warn' } });
+      expect((await byUpdate.handle.result()).stage).toBe('sent');
+      await recordHistory(byUpdate.handle, 'edit-sent-under-warn-mode');
+      expect((await repliesTo(stack, byUpdate.customer)).map((r) => r.body)).toEqual([text]);
+
+      const bySignal = await openCase(stack, 'Still waiting for my parcel, any news?');
+      await waitForStage(bySignal.handle, 'awaiting_review');
+      await bySignal.handle.signal(reviewSignal, { decision: 'edit', reviewer: rev, text });
+      expect(await bySignal.handle.result()).toMatchObject({ stage: 'sent', decision: { decision: 'edit' } });
+      expect((await repliesTo(stack, bySignal.customer)).map((r) => r.body)).toEqual([text]);
+    } finally {
+      await saveRuleSet(stack.orm.em.fork(), before, 'review.test');
+    }
+  });
+
+  it('refuses that edit when the admin set the rule to block, and sends nothing', async () => {
+    const em = stack.orm.em.fork();
+    const before = (await activeGuardrail(em)).config;
+    await saveRuleSet(em, { ...before, outboundModes: { ...before.outboundModes, 'outbound.guarantee': 'block' } }, 'review.test');
+    try {
+      const { handle, customer } = await openCase(stack, 'Is my parcel still coming this week?');
+      await waitForStage(handle, 'awaiting_review');
+      const refused = handle.executeUpdate(decideUpdate, { args: [{ decision: 'edit', reviewer: rev, text: 'We guarantee it arrives tomorrow.' }] });
+      await expect(refused).rejects.toMatchObject({ cause: { type: 'OUTBOUND_BLOCKED' } });
+      expect((await handle.query(stateQuery)).stage).toBe('awaiting_review');
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'reject', reviewer: rev }] });
+      await handle.result();
+      expect(await repliesTo(stack, customer)).toHaveLength(0);
+    } finally {
+      await saveRuleSet(stack.orm.em.fork(), before, 'review.test');
+    }
   });
 
   it('sends nothing when the reviewer rejects the draft', async () => {

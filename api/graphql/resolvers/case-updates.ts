@@ -2,7 +2,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { CaseSchema } from '../../../db/entities/index.js';
-import type { CaseState } from '../../../workflows/contract.js';
+import type { CaseState } from '../../../domain/case.js';
 import type { GraphQLContext } from '../context.js';
 import { codedError, type ErrorCode } from '../errors.js';
 import { caseView } from './case-view.js';

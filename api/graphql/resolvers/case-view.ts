@@ -1,5 +1,5 @@
 import type { Case } from '../../../db/entities/index.js';
-import type { CaseState } from '../../../workflows/contract.js';
+import type { CaseState } from '../../../domain/case.js';
 import type { ApiDeps } from '../../deps.js';
 
 export type CaseView = ReturnType<typeof caseView>;

@@ -1,5 +1,5 @@
 import { CustomerIdentitySchema, CustomerSchema, MessageSchema, type Customer } from '../../../db/entities/index.js';
-import type { Channel } from '../../../workflows/contract.js';
+import type { Channel } from '../../../domain/case.js';
 import {
   CustomerRecordError, caseReplies, customerHistory, isUuid, linkIdentity, mergeCustomers,
 } from '../../customers/customer-records.js';

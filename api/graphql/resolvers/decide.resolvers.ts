@@ -1,11 +1,12 @@
-import { claimUpdate, decideUpdate, releaseUpdate, type DecisionKind } from '../../../workflows/contract.js';
+import type { DecisionKind } from '../../../domain/case.js';
+import { claimUpdate, decideUpdate, releaseUpdate } from '../../../workflows/contract.js';
 import { requireUser } from '../context.js';
 import { codedError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { onCase } from './case-updates.js';
+import { MAX_REPLY_LENGTH } from '../../../domain/case.js';
 
 /** Twilio's limit for one message (1,600 characters), and so the longest reply a reviewer may send. */
-export const MAX_REPLY = 1600;
 const REVIEW_ROLES = ['REVIEWER', 'SUPERVISOR', 'ADMIN'] as const;
 
 /**
@@ -19,7 +20,7 @@ export const decideResolvers: Resolvers = {
       const decision = input.decision.toLowerCase() as DecisionKind;
       const text = input.text?.trim() || undefined;
       if (decision === 'edit' && !text) throw codedError('BAD_INPUT', 'an edit needs the reply text');
-      if (text && text.length > MAX_REPLY) throw codedError('BAD_INPUT', `the reply is longer than ${MAX_REPLY} characters`);
+      if (text && text.length > MAX_REPLY_LENGTH) throw codedError('BAD_INPUT', `the reply is longer than ${MAX_REPLY_LENGTH} characters`);
       if (input.decisionId && input.decisionId.length > 200) throw codedError('BAD_INPUT', 'decisionId is too long');
       return onCase(ctx, id, (handle) => handle.executeUpdate(decideUpdate, {
         args: [{ decision, reviewer: user.email, text, reason: input.reason ?? undefined, decisionId: input.decisionId ?? undefined }],

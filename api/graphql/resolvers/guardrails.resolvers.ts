@@ -6,7 +6,7 @@ import { segmentText } from '../../../guardrails/segments.js';
 import { ADMINS, requireUser, SUPERVISORS, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { GuardrailClass, Resolvers } from '../generated/resolvers-types.js';
-import { MAX_REPLY } from './decide.resolvers.js';
+import { MAX_REPLY_LENGTH } from '../../../domain/case.js';
 import { replyCheckView, ruleSetView, toConfig } from './guardrail-views.js';
 
 const MAX_TEST_LENGTH = 20_000;
@@ -36,7 +36,7 @@ export const guardrailsResolvers: Resolvers = {
     // outbound modes since: the decision itself checks against the case's own snapshot.
     async checkReply(_, args, ctx) {
       requireUser(ctx);
-      if (args.text.length > MAX_REPLY) throw codedError('BAD_INPUT', `a reply is limited to ${MAX_REPLY} characters`);
+      if (args.text.length > MAX_REPLY_LENGTH) throw codedError('BAD_INPUT', `a reply is limited to ${MAX_REPLY_LENGTH} characters`);
       const row = await ctx.em.findOne(CaseSchema, { id: args.caseId }, { fields: ['id', 'inboundText'] });
       if (!row) throw codedError('NOT_FOUND', `no case ${args.caseId}`);
       const guardrail = await activeGuardrail(ctx.em);

@@ -3,7 +3,7 @@ import { EmulatorMessageSchema, type EmulatorMessage } from '../../../db/entitie
 import { normalisePhoneNumber } from '../../../channels/addresses.js';
 import type { HandsetEvent } from '../../emulator/handset-events.js';
 import { HandsetInputError, handsetAddress, handsetThread, sendFromHandset } from '../../emulator/handset.js';
-import { caseWorkflowId } from '../../../workflows/contract.js';
+import { caseWorkflowId } from '../../../domain/case.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { HandsetChannel, HandsetMessage, Resolvers } from '../generated/resolvers-types.js';

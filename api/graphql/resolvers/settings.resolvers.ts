@@ -1,7 +1,7 @@
 import { effectiveSettings } from '../../../settings/effective-settings.js';
 import { settingsDocument } from '../../../settings/settings-document.js';
 import { loadSettingLayers, saveSettings, settingsHistory, SettingsError } from '../../../settings/policy-store.js';
-import { defaultPolicy } from '../../../workflows/case-policy.js';
+import { defaultPolicy } from '../../../domain/policy.js';
 import { ADMINS, requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

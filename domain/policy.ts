@@ -1,6 +1,8 @@
 // The rules a case runs under, snapshotted at its start (loadPolicy activity) so that a policy change
-// never alters a running case mid-way. Pure data and defaults: sandbox-safe.
-import type { Channel, GuardrailClassification } from './contract.js';
+// never alters a running case mid-way. Pure data and defaults: sandbox-safe. "Policy" in Countersign means
+// this; the review and delivery *rules* live in workflows/review-rules.ts and domain/delivery.ts.
+import type { Channel } from './case.js';
+import type { GuardrailClassification, OutboundModes } from './guardrail.js';
 
 export interface TierTimeouts {
   /** No decision within this → escalated. Durations like "15m". */
@@ -35,7 +37,7 @@ export interface CasePolicy {
   /** How long a sent reply waits for the provider's delivery report before the case closes without it. */
   deliveryTimeout?: string;
   /** Outbound rule modes from the guardrail rule set in force (block, warn or off per rule id). */
-  outboundModes?: Record<string, 'block' | 'warn' | 'off'>;
+  outboundModes?: OutboundModes;
 }
 
 export function defaultPolicy(timeouts: TierTimeouts = { review: '15m', escalation: '1h' }): CasePolicy {

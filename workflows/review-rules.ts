@@ -1,9 +1,10 @@
 // Pure routing and review rules for a case. No I/O, no Temporal: unit-tested directly and run inside
 // the workflow sandbox.
-import type { CasePolicy } from './case-policy.js';
+import type { CasePolicy } from '../domain/policy.js';
 import {
   DecisionErrors, REVIEWABLE_STAGES, type CaseState, type ClaimRequest, type EscalationRequest, type ReassignRequest, type ReviewDecision,
-} from './contract.js';
+} from '../domain/case.js';
+import type { OutboundModes } from '../domain/guardrail.js';
 import { screenOutbound } from '../guardrails/screen-outbound.js';
 
 export type Route = 'auto_send' | 'review';
@@ -43,7 +44,7 @@ export function refuseDecision(
   input: ReviewDecision,
   now: number,
   inboundText = '',
-  outboundModes?: Record<string, 'block' | 'warn' | 'off'>,
+  outboundModes?: OutboundModes,
 ): DecisionRefusal | null {
   if (!input || !['approve', 'edit', 'reject'].includes(input.decision)) {
     return { code: DecisionErrors.badInput, message: 'decision must be one of approve, edit, reject' };

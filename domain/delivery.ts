@@ -1,6 +1,6 @@
 // Pure rules for a sent reply's delivery: how provider reports about its parts add up. No I/O: the
 // workflow runs it, unit tests call it directly.
-import type { DeliveryReport, DeliveryState, DeliveryStatus } from './contract.js';
+import type { DeliveryReport, DeliveryState, DeliveryStatus } from './case.js';
 
 /** How far a message got; a late or repeated callback never moves a message back. */
 export const DELIVERY_RANK: Record<DeliveryStatus, number> = {

@@ -1,26 +1,15 @@
 // The review tiers of a case: awaiting_review → escalated → the expiry action, unless a decision or a newer
 // message of the conversation lands first. Sandbox code: called by the case workflow.
 import { condition } from '@temporalio/workflow';
+import { parseDuration } from '../domain/duration.js';
+import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS } from '../domain/policy.js';
+import type { Case } from './case.js';
 import { notifySupervisors, sendReply } from './case-activities.js';
-import { WHATSAPP_WINDOW_MARGIN_MS, WHATSAPP_WINDOW_MS, type CasePolicy } from './case-policy.js';
-import type { CaseState, CaseTimeouts, InboundMessage, Stage } from './contract.js';
-import { parseDuration } from './duration.js';
-import { tierDeadline } from './review-policy.js';
+import { tierDeadline } from './review-rules.js';
 
-export interface ReviewContext {
-  state: CaseState;
-  message: InboundMessage;
-  policy: CasePolicy;
-  /** Tiers pinned by the workflow input (tests pass tiny ones). */
-  timeouts?: Partial<CaseTimeouts>;
-  superseded(): boolean;
-  enter(stage: Stage, event: string, detail?: Record<string, unknown>): Promise<void>;
-  publish(event: string, detail?: Record<string, unknown>): Promise<void>;
-}
-
-export async function awaitDecision(ctx: ReviewContext): Promise<void> {
-  const { state, message, policy } = ctx;
-  const timeouts = { ...policy.timeouts[message.channel], ...ctx.timeouts };
+export async function awaitDecision(kase: Case): Promise<void> {
+  const { state, message, policy } = kase;
+  const timeouts = { ...policy.timeouts[message.channel], ...kase.input.timeouts };
   const windowClosesAt = message.channel === 'whatsapp'
     ? Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS
     : null;
@@ -34,19 +23,20 @@ export async function awaitDecision(ctx: ReviewContext): Promise<void> {
     state.escalationLevel = tier.level;
     state.deadline = new Date(deadline).toISOString();
     if (tier.level > 0) state.claim = null;
-    await ctx.enter(tier.stage, tier.event, tier.level > 0 && state.escalationRequest ? { ...state.escalationRequest } : undefined);
+    await kase.enter(tier.stage, tier.event, tier.level > 0 && state.escalationRequest ? { ...state.escalationRequest } : undefined);
     if (tier.level > 0) await notifySupervisors({ caseId: state.caseId, level: tier.level, deadline: state.deadline });
     // A supervisor's escalation ends the first tier early; a decision or a newer message ends the wait.
     const escalatedByHand = () => tier.level === 0 && Boolean(state.escalationRequest);
-    const woke = await condition(() => state.decision !== null || ctx.superseded() || escalatedByHand(), deadline - Date.now());
-    if (woke && (state.decision !== null || ctx.superseded())) break;
+    const woke = await condition(() => state.decision !== null || kase.superseded || escalatedByHand(), deadline - Date.now());
+    if (woke && (state.decision !== null || kase.superseded)) break;
   }
-  if (state.decision) return ctx.publish('decided', { decision: state.decision });
-  if (ctx.superseded()) return;
-  await expire(ctx);
+  if (state.decision) return kase.publish('decided', { decision: state.decision });
+  if (kase.superseded) return;
+  await expire(kase);
 }
 
-async function expire({ state, message, policy, enter }: ReviewContext): Promise<void> {
+async function expire(kase: Case): Promise<void> {
+  const { state, message, policy } = kase;
   state.deadline = null;
   state.claim = null;
   const windowOpen = message.channel !== 'whatsapp' || Date.now() < Date.parse(message.receivedAt) + WHATSAPP_WINDOW_MS;
@@ -54,5 +44,5 @@ async function expire({ state, message, policy, enter }: ReviewContext): Promise
     state.reply = policy.expiry.holdingReply;
     await sendReply({ caseId: state.caseId, text: state.reply });
   }
-  await enter('expired', 'expired', { action: policy.expiry.action });
+  await kase.enter('expired', 'expired', { action: policy.expiry.action });
 }

@@ -1,0 +1,135 @@
+// The one owner of a running case: its state, the policy it runs under, and the only ways to change what the
+// world sees of it (enter a stage, publish a transition, finish). The handlers (case-handlers.ts), the review
+// tiers (review-tiers.ts) and delivery (delivery.ts) all work on this object, so a policy value such as the
+// admin's outbound rule modes is read from one snapshot by every step, never passed by hand.
+import { allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { RecordedInbound } from '../activities/record-inbound.activity.js';
+import type { CaseState, DeliveryReport, Stage } from '../domain/case.js';
+import { applyDeliveryReport } from '../domain/delivery.js';
+import type { OutboundModes } from '../domain/guardrail.js';
+import type { CasePolicy } from '../domain/policy.js';
+import { loadPolicy, openCase, recordInbound, recordTransition } from './case-activities.js';
+import { CaseSearchAttributes, type CaseInput } from './contract.js';
+
+export class Case {
+  readonly state: CaseState;
+  /** Every delivery report the case received so far, in arrival order. */
+  readonly deliveryReports: DeliveryReport[] = [];
+  /** The policy in force when the case opened; undefined only before it opened. */
+  #policy: CasePolicy | undefined;
+  /**
+   * Edits and refused decisions follow the policy's outbound rule modes, as drafts do. Cases started before
+   * checked edits against the rules' default modes, and keep doing so on replay. Asked at the start, where
+   * replay always knows whether the history carries the marker, because the checks also run in validators.
+   */
+  readonly #editsFollowPolicyModes = patched('edits-follow-outbound-modes');
+
+  constructor(readonly input: CaseInput) {
+    const { message } = input;
+    this.state = {
+      caseId: workflowInfo().workflowId, stage: 'screening', channel: message.channel, intent: null, confidence: null,
+      escalationLevel: 0, deadline: null, draft: null, reply: null, guardrail: { classification: null, findings: [] },
+      decision: null, customerId: null, policyVersion: null, claim: null, outbound: null, wouldAutoSend: null,
+      draftError: null, supersedes: [], supersededBy: null, blockedReason: null, delivery: null, deliveryError: null,
+      sendAttempt: 1, escalationRequest: null,
+    };
+  }
+
+  get policy(): CasePolicy {
+    if (!this.#policy) throw new Error('the case has not opened yet');
+    return this.#policy;
+  }
+
+  get message() {
+    return this.input.message;
+  }
+
+  /** How long a reviewer's claim holds: pinned by the input, else the policy's. */
+  get claimTtl(): string {
+    return this.input.claimTtl ?? this.#policy?.claimTtl ?? '10m';
+  }
+
+  /** The outbound rule modes an edit is checked against. */
+  get editOutboundModes(): OutboundModes | undefined {
+    return this.#editsFollowPolicyModes ? this.#policy?.outboundModes : undefined;
+  }
+
+  get superseded(): boolean {
+    return this.state.supersededBy !== null;
+  }
+
+  /** Opens the case: the policy in force, the inbound records, and what this case supersedes. */
+  async open(): Promise<RecordedInbound> {
+    // One local activity instead of three: each costs the worker a workflow activation. Cases opened before
+    // replay the three their histories recorded.
+    if (patched('open-case-in-one-step')) {
+      this.upsertSearchAttributes();
+      const opened = await openCase({ caseId: this.state.caseId, message: this.message, state: { ...this.state } });
+      this.applyOpened(opened.policy, opened.recorded);
+      return opened.recorded;
+    }
+    const policy = await loadPolicy();
+    this.state.policyVersion = policy.version;
+    const recorded = await recordInbound({ caseId: this.state.caseId, message: this.message });
+    this.applyOpened(policy, recorded);
+    await this.publish('case_opened', { policyVersion: policy.version });
+    return recorded;
+  }
+
+  private applyOpened(policy: CasePolicy, recorded: RecordedInbound): void {
+    this.#policy = policy;
+    this.state.policyVersion = policy.version;
+    this.state.customerId = recorded.customerId;
+    this.state.supersedes = recorded.openCaseIds;
+  }
+
+  /** Upserts the case's search attributes and records the transition (read model, audit, caseEvents). */
+  async publish(event: string, detail?: Record<string, unknown>): Promise<void> {
+    this.upsertSearchAttributes();
+    await recordTransition({ caseId: this.state.caseId, state: { ...this.state }, event, detail });
+  }
+
+  async enter(stage: Stage, event: string, detail?: Record<string, unknown>): Promise<void> {
+    this.state.stage = stage;
+    await this.publish(event, detail);
+  }
+
+  async finish(): Promise<CaseState> {
+    await condition(allHandlersFinished);
+    return { ...this.state };
+  }
+
+  async endSuperseded(): Promise<CaseState> {
+    this.state.deadline = null;
+    this.state.claim = null;
+    await this.enter('superseded', 'superseded', { by: this.state.supersededBy });
+    return this.finish();
+  }
+
+  /** A provider status callback about one of the case's outbound messages. */
+  receiveDeliveryReport(report: DeliveryReport): void {
+    this.deliveryReports.push(report);
+    this.refreshDelivery();
+  }
+
+  /** Folds the reports about the current reply's parts into `state.delivery`. */
+  refreshDelivery(): void {
+    if (!this.state.delivery) return;
+    const perPart = new Map<string, DeliveryReport>();
+    let delivery = this.state.delivery;
+    for (const report of this.deliveryReports) delivery = applyDeliveryReport(delivery, perPart, report);
+    this.state.delivery = delivery;
+  }
+
+  private upsertSearchAttributes(): void {
+    const { state } = this;
+    const pairs: SearchAttributeUpdatePair[] = [
+      { key: CaseSearchAttributes.stage, value: state.stage },
+      { key: CaseSearchAttributes.escalationLevel, value: state.escalationLevel },
+    ];
+    if (state.intent !== null) pairs.push({ key: CaseSearchAttributes.intent, value: state.intent });
+    if (state.confidence !== null) pairs.push({ key: CaseSearchAttributes.confidence, value: state.confidence });
+    upsertSearchAttributes(pairs);
+  }
+}
