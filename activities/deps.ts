@@ -3,7 +3,7 @@ import type { ReplySender } from '../channels/reply-sender.js';
 import type { Orm } from '../db/orm.js';
 import type { Drafter } from '../llm/drafter.js';
 import type { CasePolicy } from '../domain/policy.js';
-import type { SupervisorNotifier } from './notify-supervisors.activity.js';
+import type { SupervisorNotifier } from './supervisor-notifier.js';
 
 /** What activities may touch. Built by workers/activity-deps.ts; tests build it with local servers. */
 export interface ActivityDeps {

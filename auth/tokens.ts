@@ -46,10 +46,6 @@ export async function tokenRow(em: EntityManager, token: string, kind: 'bearer' 
   return row;
 }
 
-export async function userForToken(em: EntityManager, token: string): Promise<User | null> {
-  return (await tokenRow(em, token, 'bearer'))?.user ?? null;
-}
-
 export async function revokeToken(em: EntityManager, token: string): Promise<boolean> {
   const row = await em.findOne(ApiTokenSchema, { tokenHash: digest(token) });
   if (!row || row.revokedAt) return false;

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../activities/index.js';
-import { LogNotifier } from '../activities/notify-supervisors.activity.js';
+import { LogNotifier } from '../activities/supervisor-notifier.js';
 import { TwilioReplySender } from '../channels/twilio-sender.js';
 import { ChannelReplySender } from '../channels/web-chat-sender.js';
 import type { Orm } from '../db/orm.js';

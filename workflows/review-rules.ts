@@ -96,7 +96,6 @@ export function refuseClaim(state: ReviewView, input: ClaimRequest, now: number,
   return null;
 }
 
-/** The reply a decision sends, or null when it sends nothing. */
 /** Why a supervisor may not escalate the case now, or null. Only the first review tier can be skipped. */
 export function refuseEscalation(state: ReviewView & Pick<CaseState, 'escalationRequest'>, input: EscalationRequest): DecisionRefusal | null {
   if (typeof input?.supervisor !== 'string' || input.supervisor.trim() === '') {
@@ -120,6 +119,7 @@ export function refuseReassign(state: ReviewView, input: ReassignRequest): Decis
   return null;
 }
 
+/** The reply a decision sends, or null when it sends nothing. */
 export function replyFor(decision: ReviewDecision, draft: string | null): string | null {
   if (decision.decision === 'reject') return null;
   if (decision.decision === 'edit') return decision.text!.trim();
