@@ -119,6 +119,9 @@ interface WordRow {
  */
 export const idf = (ndoc: number, articles: number) => Math.sqrt(Math.log(1 + (articles - ndoc + 0.5) / (ndoc + 0.5)));
 
+/** A PostgreSQL array literal of texts, each quoted. */
+export const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
 /** A stem quoted for a tsquery. Stems are letters and digits, but they come from customers' text. */
 export const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
@@ -190,7 +193,6 @@ async function equivalentsOf(em: EntityManager, tokens: string[]): Promise<Map<s
   return byToken;
 }
 
-const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /**
  * The known word each unknown one most likely misspells: of those one edit away, the one most articles hold.

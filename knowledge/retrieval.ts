@@ -9,7 +9,7 @@
 // so a 10,000-article base scores hundreds of articles, not all of them. With each article come the sentences
 // it would be quoted by (knowledge/sentences.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idf, lexeme, readQuestion } from './question-words.js';
+import { arrayLiteral, idf, lexeme, readQuestion } from './question-words.js';
 import { chooseSentences, sentenceParameters, sentencesSql } from './sentences.js';
 
 export interface Passage {
@@ -72,7 +72,6 @@ const REFRESH_TERMS_SQL = [
   `insert into kb_terms (word, ndoc) select '', count(*) from kb_articles`,
 ];
 
-const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 // null matches nothing, and PostgreSQL drops the condition before it reads a row.
 const orQuery = (words: string[]) => (words.length ? words.map(lexeme).join(' | ') : null);
 
