@@ -1,44 +1,36 @@
+import { caseStateColumns } from '../../../db/case-records.js';
 import type { Case } from '../../../db/entities/index.js';
 import type { CaseState } from '../../../domain/case.js';
 import type { ApiDeps } from '../../deps.js';
 
 export type CaseView = ReturnType<typeof caseView>;
 
-/** The GraphQL shape of a case: the read-model row, overlaid with live workflow state when we have it. */
+/**
+ * The GraphQL shape of a case: the read-model row, with the columns the workflow owns taken from its live
+ * state when we have it (db/case-records.ts maps them). The schema names those fields as the entity does;
+ * here they only change form: enum values upper-case, times ISO text.
+ */
 export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
-  const stage = live?.stage ?? row.stage;
+  const now = caseStateColumns(row, live);
   return {
+    ...now,
     id: row.id,
     // Not in the schema: lets Case.attachments find the inbound message.
     inboundMessageId: row.inboundMessageId,
     conversationId: row.conversationId,
-    stage: stage.toUpperCase(),
+    stage: now.stage.toUpperCase(),
     channel: row.channel.toUpperCase(),
     inboundText: row.inboundText,
     inboundRedacted: row.inboundRedacted ?? null,
     customer: { id: row.customerId },
-    intent: live?.intent ?? row.intent,
-    confidence: live?.confidence ?? row.confidence,
-    draft: live?.draft ?? row.draft,
-    reply: live?.reply ?? row.reply,
-    escalationLevel: live?.escalationLevel ?? row.escalationLevel,
-    deadline: live ? live.deadline : row.deadline?.toISOString() ?? null,
-    classification: (live?.guardrail.classification ?? row.classification)?.toUpperCase() ?? null,
-    findings: live?.guardrail.findings ?? row.findings,
-    decision: (live?.decision?.decision ?? row.decision)?.toUpperCase() ?? null,
-    decidedBy: live?.decision?.reviewer ?? row.decidedBy,
+    deadline: now.deadline?.toISOString() ?? null,
+    classification: now.classification?.toUpperCase() ?? null,
+    decision: now.decision?.toUpperCase() ?? null,
+    blockedReason: now.blockedReason?.toUpperCase() ?? null,
+    claimedUntil: now.claimedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     temporalUiUrl: temporalUiUrl(deps, row.id),
-    policyVersion: live?.policyVersion ?? row.policyVersion,
-    claimedBy: live ? live.claim?.reviewer ?? null : row.claimedBy,
-    claimedUntil: live ? live.claim?.until ?? null : row.claimedUntil?.toISOString() ?? null,
-    wouldAutoSend: live?.wouldAutoSend ?? row.wouldAutoSend,
-    draftError: live?.draftError ?? row.draftError,
-    supersededBy: live?.supersededBy ?? row.supersededBy,
-    blockedReason: (live?.blockedReason ?? row.blockedReason)?.toUpperCase() ?? null,
-    deliveryStatus: live ? live.delivery?.status ?? null : row.deliveryStatus,
-    deliveryError: live ? live.deliveryError ?? null : row.deliveryError,
     draftReasoning: row.draftReasoning ?? null,
     draftModel: row.draftModel ?? null,
     draftSources: row.draftSources ?? [],
