@@ -2,15 +2,16 @@
 // rules match the normalised text. Every normalised character remembers the index of the input character it
 // came from, so findings point at spans of the customer's own text.
 
+import { CONFUSABLE_LETTERS } from './confusables-table.js';
+
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 const COMBINING_MARK = /\p{M}/u;
 
-// Cyrillic and Greek letters that render like Latin ones; NFKC leaves them alone.
-const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
-};
+// Letters of other scripts that render like Latin ones (Cyrillic о, Armenian օ, Coptic ⲟ, small-capital ᴏ);
+// NFKC leaves them alone. Generated from the Unicode confusables data; keys are never ASCII, so ASCII text
+// is not altered.
+const CONFUSABLES = new Map<string, string>();
+for (const [letter, chars] of Object.entries(CONFUSABLE_LETTERS)) for (const char of chars) CONFUSABLES.set(char, letter);
 
 export interface NormalisedText {
   text: string;
@@ -54,14 +55,14 @@ export function normalise(input: string): NormalisedText {
 function expand(char: string): string[] {
   if (INVISIBLE.test(char)) return [];
   const lower = char.toLowerCase();
-  const mapped = HOMOGLYPHS[lower];
+  const mapped = CONFUSABLES.get(char) ?? CONFUSABLES.get(lower);
   if (mapped) return [mapped];
   // NFKD folds full-width and styled letters (𝐢𝐠𝐧𝐨𝐫𝐞, ｉｇｎｏｒｅ) and separates accents, which are dropped so
   // "instrucción" and "instruccion" read the same.
   const pieces: string[] = [];
   for (const piece of lower.normalize('NFKD').toLowerCase()) {
     if (COMBINING_MARK.test(piece)) continue;
-    pieces.push(HOMOGLYPHS[piece] ?? piece);
+    pieces.push(CONFUSABLES.get(piece) ?? piece);
   }
   return pieces;
 }
