@@ -2,10 +2,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { formatReply } from '../channels/format/channel-format.js';
 import { ProviderRefusal, type OutboundReply, type SentReply } from '../channels/reply-sender.js';
-import { CONVERSATION_MESSAGES_CHANNEL } from '../db/conversation-events.js';
+import { markOptedOut } from '../db/customer-consent.js';
+import { claimSend, recordSentPart } from '../db/send-ledger.js';
 import { findPii, redactWithTokens, restoreTokens } from '../guardrails/pii.js';
 import { WHATSAPP_WINDOW_MS } from '../domain/policy.js';
-import type { Channel, DeliveryStatus } from '../domain/case.js';
+import type { DeliveryStatus } from '../domain/case.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface SendReplyInput {
@@ -21,68 +22,6 @@ export type SendOutcome =
   | { outcome: 'sent'; providerMessageId: string; providerMessageIds: string[]; status: DeliveryStatus }
   | { outcome: 'not_sent'; providerMessageId: null; reason: NotSentReason; message: string };
 
-// Where the reply goes, whether it may go, and the attempt's ledger row: the one this call just wrote
-// (`claimed`), or the one an earlier try left. One statement, committed before the provider is called. Both
-// halves of the union read one snapshot, so exactly one yields a row, unless a concurrent try commits its
-// row in between: then neither does, and this try fails and retries. A customer who opted out, or a
-// WhatsApp conversation outside its 24-hour window, gets no claim and so no message.
-const CLAIM_SEND_SQL = `
-  with target as (
-    select c.id as case_id, c.inbound_text, v.id as conversation_id, v.channel, v.customer_address, v.business_address,
-      -- STOP is a carrier keyword: it ends SMS and WhatsApp messages, not a chat the customer is having.
-      u.opted_out_at is not null and v.channel in ('sms', 'whatsapp') as opted_out,
-      v.channel = 'whatsapp' and v.last_message_at < now() - make_interval(secs => ?) as window_closed
-    from cases c join conversations v on v.id = c.conversation_id join customers u on u.id = v.customer_id
-    where c.id = ?
-  ), claimed as (
-    insert into send_ledger (case_id, attempt, body, status, parts_sent, created_at, updated_at)
-    select case_id, ?, ?, 'pending', 0, now(), now() from target where not opted_out and not window_closed
-    on conflict (case_id, attempt) do nothing
-    returning body, status, parts_sent, created_at, true as claimed
-  ), ledger as (
-    select * from claimed
-    union all
-    select body, status, parts_sent, created_at, false from send_ledger
-    where case_id = (select case_id from target) and attempt = ?
-  )
-  select t.*, l.body, l.status, l.parts_sent, l.claimed, (extract(epoch from l.created_at) * 1000)::float8 as created_ms,
-    array(
-      select m.provider_message_id from messages m
-      where m.case_id = t.case_id and m.direction = 'outbound' and m.created_at >= l.created_at order by m.part
-    ) as sent_ids
-  from target t left join ledger l on true`;
-
-// The provider accepted one part: the ledger advances and the outbound message is stored, together; web chat
-// listeners of the conversation hear of it in the same commit.
-const RECORD_PART_SQL = `
-  with accepted as (
-    update send_ledger set parts_sent = ?, status = case when ? then 'accepted' else status end,
-      provider_message_id = coalesce(provider_message_id, ?), updated_at = now()
-    where case_id = ? and attempt = ? and parts_sent = ? returning case_id
-  ), stored as (
-    insert into messages (id, conversation_id, case_id, direction, channel, provider_message_id, body, status, status_updated_at, part, created_at)
-    select ?, ?, case_id, 'outbound', ?, ?, ?, ?, now(), ?, now() from accepted
-    returning id
-  )
-  select id, pg_notify('${CONVERSATION_MESSAGES_CHANNEL}', ?) from stored`;
-
-interface ClaimRow {
-  inbound_text: string;
-  conversation_id: string;
-  channel: Channel;
-  customer_address: string;
-  business_address: string;
-  opted_out: boolean;
-  window_closed: boolean;
-  body: string | null;
-  status: 'pending' | 'accepted' | null;
-  parts_sent: number | null;
-  /** Epoch milliseconds: MikroORM leaves timestamps of raw queries as PostgreSQL's text. */
-  created_ms: number | null;
-  claimed: boolean | null;
-  sent_ids: string[];
-}
-
 const NOT_SENT_MESSAGES: Record<NotSentReason, string> = {
   opted_out: 'The customer opted out (STOP): nothing is sent to them until they write START.',
   whatsapp_window_closed:
@@ -92,8 +31,6 @@ const NOT_SENT_MESSAGES: Record<NotSentReason, string> = {
 
 /** Twilio's "unsubscribed recipient": the customer opted out with the carrier; we record it too. */
 const UNSUBSCRIBED = '21610';
-const MARK_OPTED_OUT_SQL = `update customers set opted_out_at = coalesce(opted_out_at, now())
-  where id = (select v.customer_id from cases c join conversations v on v.id = c.conversation_id where c.id = ?)`;
 
 /**
  * Sends the case's reply, split into the parts its channel carries. The ledger row is committed before the
@@ -104,7 +41,7 @@ const MARK_OPTED_OUT_SQL = `update customers set opted_out_at = coalesce(opted_o
 export function sendReplyActivity({ orm, sender }: ActivityDeps) {
   return async function sendReply({ caseId, text, attempt = 1 }: SendReplyInput): Promise<SendOutcome> {
     const em = orm.em.fork();
-    const [target] = await em.execute<ClaimRow[]>(CLAIM_SEND_SQL, [WHATSAPP_WINDOW_MS / 1000, caseId, attempt, text, attempt]);
+    const target = await claimSend(em, { caseId, attempt, body: text, whatsappWindowSeconds: WHATSAPP_WINDOW_MS / 1000 });
     if (!target) throw new Error(`no case ${caseId} in the read model`);
     if (!target.status) {
       if (target.opted_out) return notSent('opted_out');
@@ -133,16 +70,15 @@ export function sendReplyActivity({ orm, sender }: ActivityDeps) {
         sent = earlier ?? await sender.send(reply);
       } catch (error) {
         if (!(error instanceof ProviderRefusal)) throw error;
-        if (error.code === UNSUBSCRIBED) await em.execute(MARK_OPTED_OUT_SQL, [caseId]);
+        if (error.code === UNSUBSCRIBED) await markOptedOut(em, caseId);
         const part = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
         return notSent('provider_refused', `Twilio refused the message${part}: error ${error.code}, ${error.message}`);
       }
-      const recorded = await em.execute(RECORD_PART_SQL, [
-        index + 1, index + 1 === parts.length, sent.providerMessageId, caseId, attempt, index,
-        randomUUID(), target.conversation_id, target.channel, sent.providerMessageId, parts[index], sent.status, index + 1,
-        target.conversation_id,
-      ]);
-      if (recorded.length !== 1) throw new Error(`case ${caseId}: the send ledger moved under this attempt; retrying`);
+      const recorded = await recordSentPart(em, {
+        caseId, attempt, index, last: index + 1 === parts.length, messageId: randomUUID(), conversationId: target.conversation_id,
+        channel: target.channel, providerMessageId: sent.providerMessageId, body: parts[index]!, status: sent.status,
+      });
+      if (!recorded) throw new Error(`case ${caseId}: the send ledger moved under this attempt; retrying`);
       ids.push(sent.providerMessageId);
       status = sent.status as DeliveryStatus;
     }
