@@ -1,5 +1,5 @@
 // Reading the append-only audit log: one filter shape and one keyset page reader, shared by GraphQL
-// (api/graphql/resolvers/audit.resolvers.ts: auditLog, Case.timeline) and the export (audit-export-router.ts).
+// (api/graphql/resolvers/audit-entry.resolvers.ts: auditLog; case.resolvers.ts: Case.timeline) and the export (audit-export-router.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface AuditFilter {

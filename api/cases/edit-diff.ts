@@ -1,5 +1,5 @@
 // How a reviewer's edit changed the draft, word by word: what Case.editDiff shows a supervisor
-// (api/graphql/resolvers/audit.resolvers.ts). Pure, so it is tested without a server (tests/unit/edit-diff.test.ts).
+// (api/graphql/resolvers/case.resolvers.ts). Pure, so it is tested without a server (tests/unit/edit-diff.test.ts).
 
 export type DiffOp = 'SAME' | 'ADDED' | 'REMOVED';
 

@@ -5,23 +5,8 @@ import { maskKnownErrors } from './masked-errors.js';
 import { buildContext, type AppContext, type GraphQLContext, type ServerContext } from './context.js';
 import { useGraphQLHardening } from './hardening/graphql-hardening.plugin.js';
 import { MAX_BODY_BYTES } from './hardening/limits.js';
-import { apiTokensResolvers } from './resolvers/api-tokens.resolvers.js';
-import { auditResolvers } from './resolvers/audit.resolvers.js';
-import { authResolvers } from './resolvers/auth.resolvers.js';
-import { caseEventsResolvers } from './resolvers/case-events.resolvers.js';
-import { casesResolvers } from './resolvers/cases.resolvers.js';
-import { conversationsResolvers } from './resolvers/conversations.resolvers.js';
-import { customersResolvers } from './resolvers/customers.resolvers.js';
-import { dashboardResolvers } from './resolvers/dashboard.resolvers.js';
-import { decideResolvers } from './resolvers/decide.resolvers.js';
 import { useErrorCodes } from './error-codes.plugin.js';
-import { draftingQualityResolvers } from './resolvers/drafting-quality.resolvers.js';
-import { guardrailsResolvers } from './resolvers/guardrails.resolvers.js';
-import { handsetResolvers } from './resolvers/handset.resolvers.js';
-import { knowledgeResolvers } from './resolvers/knowledge.resolvers.js';
-import { settingsResolvers } from './resolvers/settings.resolvers.js';
-import { supervisorResolvers } from './resolvers/supervisor.resolvers.js';
-import { usersResolvers } from './resolvers/users.resolvers.js';
+import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
@@ -32,24 +17,7 @@ export function buildYoga(deps: ApiDeps) {
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLContext>({
       typeDefs,
-      resolvers: [
-        authResolvers,
-        apiTokensResolvers,
-        usersResolvers,
-        casesResolvers,
-        decideResolvers,
-        supervisorResolvers,
-        caseEventsResolvers,
-        guardrailsResolvers,
-        knowledgeResolvers,
-        draftingQualityResolvers,
-        customersResolvers,
-        conversationsResolvers,
-        handsetResolvers,
-        settingsResolvers,
-        dashboardResolvers,
-        auditResolvers,
-      ],
+      resolvers,
     }),
     context: (initial) => buildContext(deps, initial),
     // Unexpected errors reach the client as "Unexpected error." — never a stack trace, whatever NODE_ENV says

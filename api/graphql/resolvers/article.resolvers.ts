@@ -32,7 +32,7 @@ const view = (row: KbArticle) => ({
   id: row.id, slug: row.slug, title: row.title, body: row.body, tags: row.tags, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString(),
 });
 
-export const knowledgeResolvers: Resolvers = {
+export const articleResolvers: Resolvers = {
   Query: {
     async articles(_, { search, first }, ctx) {
       requireUser(ctx);

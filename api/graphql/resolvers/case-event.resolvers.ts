@@ -9,7 +9,7 @@ async function* onlyCase(events: AsyncGenerator<CaseEvent>, caseId: string): Asy
   for await (const event of events) if (event.caseId === caseId) yield event;
 }
 
-export const caseEventsResolvers: Resolvers = {
+export const caseEventResolvers: Resolvers = {
   Subscription: {
     caseEvents: {
       subscribe(_, { caseId }, ctx) {

@@ -6,15 +6,15 @@ import { segmentText } from '../../../guardrails/segments.js';
 import { ADMINS, requireUser, SUPERVISORS, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { GuardrailClass, Resolvers } from '../generated/resolvers-types.js';
-import { MAX_REPLY_LENGTH } from '../../../domain/case.js';
-import { replyCheckView, ruleSetView, toConfig } from './guardrail-views.js';
+import { ruleSetView, toConfig } from './guardrail-views.js';
 
 const MAX_TEST_LENGTH = 20_000;
 const MAX_BACKTEST_DAYS = 365;
 const MAX_BACKTEST_MESSAGES = 50_000;
 const MAX_LISTED_CHANGES = 200;
 
-export const guardrailsResolvers: Resolvers = {
+/** Guardrail rule sets: the one in force, its versions, a new one, and what a version says of a text or of past messages. */
+export const ruleSetResolvers: Resolvers = {
   Query: {
     async testGuardrails(_, args, ctx) {
       requireUser(ctx);
@@ -31,16 +31,6 @@ export const guardrailsResolvers: Resolvers = {
         ruleSetVersion: guardrail.version,
         elapsedMs,
       };
-    },
-    // The rule set in force now, which is the one a case took at its start unless an admin changed the
-    // outbound modes since: the decision itself checks against the case's own snapshot.
-    async checkReply(_, args, ctx) {
-      requireUser(ctx);
-      if (args.text.length > MAX_REPLY_LENGTH) throw codedError('BAD_INPUT', `a reply is limited to ${MAX_REPLY_LENGTH} characters`);
-      const row = await ctx.em.findOne(CaseSchema, { id: args.caseId }, { fields: ['id', 'inboundText'] });
-      if (!row) throw codedError('NOT_FOUND', `no case ${args.caseId}`);
-      const guardrail = await activeGuardrail(ctx.em);
-      return replyCheckView(args.text, guardrail.screenOutbound(args.text, row.inboundText));
     },
     async ruleSet(_, args, ctx) {
       requireUser(ctx, SUPERVISORS);

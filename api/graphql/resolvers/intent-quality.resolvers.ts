@@ -27,7 +27,7 @@ interface Row {
   edit_distance: number; raw_sum: number; shadow_would_send: number; shadow_approved: number;
 }
 
-export const draftingQualityResolvers: Resolvers = {
+export const intentQualityResolvers: Resolvers = {
   Query: {
     async draftingQuality(_, { sinceDays }, ctx) {
       requireUser(ctx, ADMINS);

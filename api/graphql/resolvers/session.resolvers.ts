@@ -1,9 +1,6 @@
-import { passwordProblem } from '../../../auth/password-policy.js';
-import { hashPassword, verifyPassword } from '../../../auth/passwords.js';
 import { SESSION_COOKIE } from '../../../auth/request-credentials.js';
 import { checkSignIn } from '../../../auth/sign-in.js';
-import { issueToken, revokeAllTokens, revokeToken } from '../../../auth/tokens.js';
-import { AuditEventSchema } from '../../../db/entities/index.js';
+import { issueToken, revokeToken } from '../../../auth/tokens.js';
 import { requireUser, type GraphQLContext } from '../context.js';
 import { codedError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -19,10 +16,8 @@ async function signedIn(ctx: GraphQLContext, email: string, password: string, vi
   throw codedError('UNAUTHENTICATED', 'wrong email or password');
 }
 
-export const authResolvers: Resolvers = {
-  Query: {
-    me: (_, __, ctx) => ctx.user,
-  },
+/** Signing in and out: a bearer token for scripts (login), an HTTP-only cookie for the console (signIn). */
+export const sessionResolvers: Resolvers = {
   Mutation: {
     async login(_, { email, password }, ctx) {
       const user = await signedIn(ctx, email, password, 'bearer');
@@ -44,22 +39,5 @@ export const authResolvers: Resolvers = {
       if (ctx.via === 'session') ctx.koa.cookies.set(SESSION_COOKIE, null, { path: '/' });
       return revokeToken(ctx.em, ctx.token!);
     },
-    async changePassword(_, { currentPassword, newPassword }, ctx) {
-      const user = requireUser(ctx);
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw codedError('BAD_INPUT', 'the current password is wrong');
-      const problem = passwordProblem(newPassword, user.email);
-      if (problem) throw codedError('BAD_INPUT', problem);
-      user.passwordHash = await hashPassword(newPassword);
-      ctx.em.create(AuditEventSchema, { actor: user.email, type: 'password_changed', detail: { user: user.email } });
-      await ctx.em.flush();
-      // Whoever knew the old password may hold a session: only the one making the change survives.
-      await revokeAllTokens(ctx.em, user, ctx.token ?? undefined);
-      return user;
-    },
-  },
-  User: {
-    disabled: (user) => Boolean(user.disabledAt),
-    createdAt: (user) => user.createdAt.toISOString(),
-    lastLoginAt: (user) => user.lastLoginAt?.toISOString() ?? null,
   },
 };

@@ -1,5 +1,5 @@
 import { passwordProblem } from '../../../auth/password-policy.js';
-import { hashPassword } from '../../../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../../../auth/passwords.js';
 import { revokeAllTokens } from '../../../auth/tokens.js';
 import { AuditEventSchema, UserSchema, type User } from '../../../db/entities/index.js';
 import { isUuid } from '../../customers/customer-records.js';
@@ -14,9 +14,10 @@ async function isLastEnabledAdmin(ctx: GraphQLContext, user: User): Promise<bool
   return (await ctx.em.count(UserSchema, { role: 'ADMIN', disabledAt: null })) <= 1;
 }
 
-/** Accounts, managed by admins; supervisors read the list to hand cases to reviewers. */
-export const usersResolvers: Resolvers = {
+/** Accounts: each user's own password; admins manage the rest; supervisors read the list to hand cases to reviewers. */
+export const userResolvers: Resolvers = {
   Query: {
+    me: (_, __, ctx) => ctx.user,
     async users(_, __, ctx) {
       requireUser(ctx, SUPERVISORS);
       return ctx.em.find(UserSchema, {}, { orderBy: { email: 'asc' } });
@@ -60,5 +61,22 @@ export const usersResolvers: Resolvers = {
       if (input.disabled || input.password != null) await revokeAllTokens(ctx.em, user);
       return user;
     },
+    async changePassword(_, { currentPassword, newPassword }, ctx) {
+      const user = requireUser(ctx);
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw codedError('BAD_INPUT', 'the current password is wrong');
+      const problem = passwordProblem(newPassword, user.email);
+      if (problem) throw codedError('BAD_INPUT', problem);
+      user.passwordHash = await hashPassword(newPassword);
+      ctx.em.create(AuditEventSchema, { actor: user.email, type: 'password_changed', detail: { user: user.email } });
+      await ctx.em.flush();
+      // Whoever knew the old password may hold a session: only the one making the change survives.
+      await revokeAllTokens(ctx.em, user, ctx.token ?? undefined);
+      return user;
+    },
+  },
+  User: {
+    disabled: (user) => Boolean(user.disabledAt),
+    createdAt: (user) => user.createdAt.toISOString(),
+    lastLoginAt: (user) => user.lastLoginAt?.toISOString() ?? null,
   },
 };

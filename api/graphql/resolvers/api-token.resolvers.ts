@@ -22,7 +22,7 @@ function tokenView(row: ApiToken, ctx: GraphQLContext) {
 }
 
 /** Named tokens for scripts, and the list a user checks to end a session they no longer trust. */
-export const apiTokensResolvers: Resolvers = {
+export const apiTokenResolvers: Resolvers = {
   Query: {
     async apiTokens(_, __, ctx) {
       const user = requireUser(ctx);

@@ -29,7 +29,7 @@ function messageView(message: EmulatorMessage): HandsetMessage {
   };
 }
 
-export const handsetResolvers: Resolvers = {
+export const handsetMessageResolvers: Resolvers = {
   Query: {
     async handsetThread(_, args, ctx) {
       requireEmulator(ctx);
