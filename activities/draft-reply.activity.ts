@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { performance } from 'node:perf_hooks';
 import { CaseSchema, MessageSchema } from '../db/entities/index.js';
 import { activeGuardrail } from '../db/guardrail-rule-sets.js';
+import { historyBeforeCase } from '../db/message-records.js';
 import { findPii, redact as redactPii } from '../guardrails/pii.js';
 import { calibrate } from '../llm/calibration.js';
 import { calibrationFor, examplesFor, passagesFor } from '../llm/draft-context.js';
@@ -17,26 +18,6 @@ export type DraftResult = Pick<Draft, 'text' | 'intent' | 'confidence' | 'needsH
 /** How much of a customer's past the drafter reads: enough for context, little enough for a prompt. */
 const HISTORY_LINES = 12;
 
-// The customer's latest messages on every channel (one customer, many channels), before this case's own.
-// A web chat visitor is only who they say they are: an email typed into the chat links them to a customer
-// for reviewers to see, but the drafter reads that customer's other channels only once a supervisor has
-// vouched for the visitor (linked or merged them), so a stranger typing someone's email learns nothing.
-const HISTORY_SQL = `
-  with self as (
-    select c.customer_id, c.conversation_id, c.channel,
-      c.channel <> 'webchat' or exists (
-        select 1 from customer_identities i join conversations v on v.id = c.conversation_id
-        where i.channel = 'webchat' and i.address = v.customer_address and i.linked_by not in ('auto', 'visitor')
-      ) as vouched
-    from cases c where c.id = ?
-  )
-  select * from (
-    select m.channel, m.direction, m.body, m.created_at from messages m join conversations v on v.id = m.conversation_id, self s
-    where v.customer_id = s.customer_id and (s.vouched or v.id = s.conversation_id)
-      and m.case_id <> all(?::varchar[]) and m.created_at <= ?
-    order by m.created_at desc, m.part desc limit ?
-  ) recent order by created_at`;
-
 export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }: ActivityDeps) {
   return async function draftReply({ caseId, contextCaseIds = [] }: { caseId: string; contextCaseIds?: string[] }): Promise<DraftResult> {
     const em = orm.em.fork();
@@ -51,9 +32,7 @@ export function draftReplyActivity({ orm, drafter, policyDefaults, calibration }
     const redacted = (c: typeof found) => c.inboundRedacted ?? redact(c.inboundText);
     const question = [...earlier.map(redacted), redacted(found)].join('\n');
     const [history, inbound, policy, guardrail, passages, examples] = await Promise.all([
-      em.execute<{ channel: string; direction: string; body: string; created_at: string }[]>(HISTORY_SQL, [
-        caseId, `{${[caseId, ...contextCaseIds].map((id) => `"${id}"`).join(',')}}`, found.createdAt, HISTORY_LINES,
-      ]),
+      historyBeforeCase(em, caseId, [caseId, ...contextCaseIds], found.createdAt, HISTORY_LINES),
       em.findOne(MessageSchema, { id: found.inboundMessageId }),
       // The version the case started under: the voice and never-auto intents it was screened and routed with.
       storedPolicy(em, policyDefaults, found.policyVersion ?? null),
