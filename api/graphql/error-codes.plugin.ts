@@ -3,8 +3,9 @@
 // invalid document (GRAPHQL_VALIDATION_FAILED). Scripts can then branch on the code alone.
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { ErrorCode } from './errors.js';
 
-function codeFor(error: GraphQLError): string {
+function codeFor(error: GraphQLError): ErrorCode {
   if (/^Variable "\$/.test(error.message)) return 'BAD_INPUT';
   if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
   return 'GRAPHQL_VALIDATION_FAILED';

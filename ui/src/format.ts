@@ -1,4 +1,5 @@
-import type { CaseCustomer, CaseStage, Channel, Decision, GuardrailClass, Role } from './types';
+import type { CaseCustomer } from './pages/case.graphql';
+import type { CaseStage, Channel, Decision, GuardrailClass, Role } from './types';
 
 const STAGES: Record<CaseStage, string> = {
   SCREENING: 'Screening',

@@ -25,92 +25,68 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
-/** A credential of the signed-in user; the secret itself is shown once, when it is made, and stored hashed. */
-export type ApiToken = {
-  __typename?: 'ApiToken';
+/** What an expected error's `extensions.code` says; anything else is masked as an unexpected error. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_AWAITING_REVIEW'
+  | 'BAD_INPUT'
+  /** Another reviewer holds the case. */
+  | 'CLAIMED_BY_OTHER'
+  /** The reply breaks an outbound rule; the message names it. */
+  | 'OUTBOUND_BLOCKED'
+  /** Sign-in throttled; `extensions.retryAfterSeconds` says for how long. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** Depth, alias or cost limit. */
+  | 'QUERY_TOO_COMPLEX'
+  | 'CSRF_CHECK_FAILED'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED';
+
+export type Role =
+  | 'REVIEWER'
+  | 'SUPERVISOR'
+  | 'ADMIN';
+
+export type CaseStage =
+  | 'SCREENING'
+  | 'DRAFTING'
+  | 'AWAITING_REVIEW'
+  | 'ESCALATED'
+  | 'SENDING'
+  | 'SENT'
+  | 'BLOCKED'
+  | 'REJECTED'
+  | 'EXPIRED'
+  | 'SUPERSEDED'
+  | 'FAILED';
+
+export type Channel =
+  | 'SMS'
+  | 'WHATSAPP'
+  | 'WEBCHAT'
+  | 'EMAIL';
+
+export type Decision =
+  | 'APPROVE'
+  | 'EDIT'
+  | 'REJECT';
+
+export type GuardrailClass =
+  | 'SECURITY_VIOLATION'
+  | 'OUT_OF_SCOPE'
+  | 'IN_SCOPE';
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  email: Scalars['String']['output'];
+  role: Role;
+  /** A disabled user cannot sign in, and their sessions and tokens stop working. */
+  disabled: Scalars['Boolean']['output'];
   createdAt: Scalars['String']['output'];
-  /** The token or session this request was made with. */
-  current: Scalars['Boolean']['output'];
-  expiresAt: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  kind: ApiTokenKind;
-  lastUsedAt?: Maybe<Scalars['String']['output']>;
-  name: Scalars['String']['output'];
-  revokedAt?: Maybe<Scalars['String']['output']>;
-};
-
-export type ApiTokenKind =
-  /** From login or createApiToken: sent as Authorization: Bearer. */
-  | 'BEARER'
-  /** From signIn: the console's cookie. */
-  | 'SESSION';
-
-export type Article = {
-  __typename?: 'Article';
-  body: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  /** From the Markdown file name on import; importing the same file again updates the article. */
-  slug: Scalars['String']['output'];
-  tags: Array<Scalars['String']['output']>;
-  title: Scalars['String']['output'];
-  updatedAt: Scalars['String']['output'];
-  updatedBy: Scalars['String']['output'];
-};
-
-export type ArticleInput = {
-  body: Scalars['String']['input'];
-  /** Defaults to one made from the title. */
-  slug?: InputMaybe<Scalars['String']['input']>;
-  tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  title: Scalars['String']['input'];
-};
-
-export type ArticleRef = {
-  __typename?: 'ArticleRef';
-  id: Scalars['ID']['output'];
-  title: Scalars['String']['output'];
-};
-
-/** Media the customer sent with a message (MMS, WhatsApp image, audio, document). */
-export type Attachment = {
-  __typename?: 'Attachment';
-  contentType: Scalars['String']['output'];
-  url: Scalars['String']['output'];
-};
-
-export type AuditConnection = {
-  __typename?: 'AuditConnection';
-  edges: Array<AuditEdge>;
-  pageInfo: PageInfo;
-};
-
-export type AuditEdge = {
-  __typename?: 'AuditEdge';
-  cursor: Scalars['String']['output'];
-  node: AuditEntry;
-};
-
-/** One line of the append-only audit log. */
-export type AuditEntry = {
-  __typename?: 'AuditEntry';
-  /** Who did it: a user's email, or system. */
-  actor: Scalars['String']['output'];
-  at: Scalars['String']['output'];
-  caseId?: Maybe<Scalars['ID']['output']>;
-  detail: Scalars['JSON']['output'];
-  id: Scalars['ID']['output'];
-  /** What happened: login, login_failed, decided, claimed, escalated, settings_changed, rule_set_saved, … */
-  type: Scalars['String']['output'];
-};
-
-export type AuditFilter = {
-  actor?: InputMaybe<Scalars['String']['input']>;
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  /** ISO 8601; inclusive. */
-  since?: InputMaybe<Scalars['String']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** ISO 8601; exclusive. */
-  until?: InputMaybe<Scalars['String']['input']>;
+  lastLoginAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuthPayload = {
@@ -119,184 +95,117 @@ export type AuthPayload = {
   user: User;
 };
 
-export type Branding = {
-  __typename?: 'Branding';
-  density: Density;
-  /** The accent colour as #rrggbb, or null for the theme's own. */
-  primaryColor?: Maybe<Scalars['String']['output']>;
-  /** Corner radius of cards and controls, in pixels. */
-  radius: Scalars['Int']['output'];
-  theme: Theme;
+/** A console session: the token travels only in the HTTP-only cookie this sets. */
+export type SessionPayload = {
+  __typename?: 'SessionPayload';
+  user: User;
+  expiresAt: Scalars['String']['output'];
 };
 
-export type BuiltInRule = {
-  __typename?: 'BuiltInRule';
-  class: GuardrailClass;
-  description?: Maybe<Scalars['String']['output']>;
-  enabled: Scalars['Boolean']['output'];
+export type ApiTokenKind =
+  /** From login or createApiToken: sent as Authorization: Bearer. */
+  | 'BEARER'
+  /** From signIn: the console's cookie. */
+  | 'SESSION';
+
+/** A credential of the signed-in user; the secret itself is shown once, when it is made, and stored hashed. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
   id: Scalars['ID']['output'];
-  /** What one match adds towards blocking (1 blocks alone). */
-  score: Scalars['Float']['output'];
-  severity: RuleSeverity;
-};
-
-export type CalibrationBucket = {
-  __typename?: 'CalibrationBucket';
-  approvedAsIs: Scalars['Int']['output'];
-  /** What a draft with a raw confidence in this bucket is calibrated to now. */
-  calibrated: Scalars['Float']['output'];
-  decided: Scalars['Int']['output'];
-  from: Scalars['Float']['output'];
-  to: Scalars['Float']['output'];
-};
-
-export type Case = {
-  __typename?: 'Case';
-  /** Media the customer attached to the message. */
-  attachments: Array<Attachment>;
-  /** Why no AI reply was drafted: OPT_OUT (STOP), OPT_IN (START) or HELP, which Twilio answers itself. */
-  blockedReason?: Maybe<Scalars['String']['output']>;
-  channel: Channel;
-  /** The reviewer holding the case, and until when (ISO 8601). */
-  claimedBy?: Maybe<Scalars['String']['output']>;
-  claimedUntil?: Maybe<Scalars['String']['output']>;
-  classification?: Maybe<GuardrailClass>;
-  confidence?: Maybe<Scalars['Float']['output']>;
-  /** The conversation this case belongs to (its messages on this channel). */
-  conversation: Conversation;
+  name: Scalars['String']['output'];
+  kind: ApiTokenKind;
   createdAt: Scalars['String']['output'];
-  customer: Customer;
-  /** When the current review tier runs out (ISO 8601), if someone is being waited for. */
-  deadline?: Maybe<Scalars['String']['output']>;
-  decidedBy?: Maybe<Scalars['String']['output']>;
-  decision?: Maybe<Decision>;
-  /** Why the reply did not reach the customer (Twilio's error code and meaning, an opt-out, WhatsApp's window). */
-  deliveryError?: Maybe<Scalars['String']['output']>;
-  /** How far the reply got: queued, sent, delivered, read, failed, undelivered. */
-  deliveryStatus?: Maybe<Scalars['String']['output']>;
-  draft?: Maybe<Scalars['String']['output']>;
-  /** The drafter's own confidence; `confidence` is this calibrated against reviewers' past decisions for the intent. */
-  draftConfidenceRaw?: Maybe<Scalars['Float']['output']>;
-  /** Why there is no draft (the LLM failed); the reviewer writes the reply. */
-  draftError?: Maybe<Scalars['String']['output']>;
-  /** The LLM model that wrote the draft, or offline. */
-  draftModel?: Maybe<Scalars['String']['output']>;
-  /** Why the drafter answered as it did, in its own words. */
-  draftReasoning?: Maybe<Scalars['String']['output']>;
-  /** Knowledge-base articles the draft drew on, as the drafter cited them. */
-  draftSources: Array<ArticleRef>;
-  /** How the reviewer's edit changed the draft, word by word (only for EDIT decisions). */
-  editDiff?: Maybe<Array<DiffSegment>>;
-  escalationLevel: Scalars['Int']['output'];
-  findings: Array<GuardrailFinding>;
-  /** The case ID is the Temporal workflow ID, e.g. msg:sms:SM123. */
+  expiresAt: Scalars['String']['output'];
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  /** The token or session this request was made with. */
+  current: Scalars['Boolean']['output'];
+};
+
+export type CreatedApiToken = {
+  __typename?: 'CreatedApiToken';
+  /** Shown once: store it now. */
+  token: Scalars['String']['output'];
+  apiToken: ApiToken;
+};
+
+export type CreateUserInput = {
+  email: Scalars['String']['input'];
+  role: Role;
+  /** At least 12 characters, not the email, not a well-known password. */
+  password: Scalars['String']['input'];
+};
+
+export type UpdateUserInput = {
+  role?: InputMaybe<Role>;
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sets a new password (the user's sessions and tokens are revoked). */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Direction =
+  | 'INBOUND'
+  | 'OUTBOUND';
+
+/** One customer, however many channels they write from. */
+export type Customer = {
+  __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** The inbound text with PII replaced by tokens such as ⟨EMAIL_1⟩ (set once the message is screened). */
-  inboundRedacted?: Maybe<Scalars['String']['output']>;
-  inboundText: Scalars['String']['output'];
-  intent?: Maybe<Scalars['String']['output']>;
-  /** The case policy version this case runs under. */
-  policyVersion?: Maybe<Scalars['Int']['output']>;
-  /** The messages this case sent, every part of every attempt, with their delivery status. */
-  replies: Array<ConversationMessage>;
-  /** The reply that was (or is being) sent. */
-  reply?: Maybe<Scalars['String']['output']>;
-  stage: CaseStage;
-  /** The newer case of the same conversation that replaced this one. */
-  supersededBy?: Maybe<Scalars['ID']['output']>;
-  /** This case in Temporal UI, when the UI's address is known. */
-  temporalUiUrl?: Maybe<Scalars['String']['output']>;
-  /** Every recorded step of the case, oldest first: transitions, claims, decisions, deliveries. */
-  timeline: Array<AuditEntry>;
-  updatedAt: Scalars['String']['output'];
-  /** Shadow mode: whether policy would have sent the draft without a human. */
-  wouldAutoSend?: Maybe<Scalars['Boolean']['output']>;
+  createdAt: Scalars['String']['output'];
+  /** The WhatsApp profile name or the name a web chat visitor gave, when known. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The customer sent STOP (SMS or WhatsApp): nothing is sent to them until they send START. */
+  optedOut: Scalars['Boolean']['output'];
+  /** How the customer is reached: phone number (SMS), WhatsApp number, email, web chat visitor. */
+  identities: Array<CustomerIdentity>;
+  /** The customer's messages on every channel, newest last. */
+  history: Array<ConversationMessage>;
+  /** The customer's conversations, one per channel address, most recent first. */
+  conversations: Array<Conversation>;
+  /** The customer's cases, newest first. */
+  cases: Array<Case>;
 };
 
-export type CaseConnection = {
-  __typename?: 'CaseConnection';
-  edges: Array<CaseEdge>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
+
+/** One customer, however many channels they write from. */
+export type CustomerHistoryArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type CaseEdge = {
-  __typename?: 'CaseEdge';
+
+/** One customer, however many channels they write from. */
+export type CustomerCasesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
   cursor: Scalars['String']['output'];
-  node: Case;
+  node: Customer;
 };
 
-export type CaseEvent = {
-  __typename?: 'CaseEvent';
-  at: Scalars['String']['output'];
-  case?: Maybe<Case>;
-  caseId: Scalars['ID']['output'];
-  stage: CaseStage;
-  /** What happened: case_opened, review_requested, claimed, released, reassigned, decided, escalated, reply_sent, delivery_status, … */
-  type: Scalars['String']['output'];
-};
-
-export type CaseFilter = {
-  /** Email of the reviewer holding the case. */
-  assignee?: InputMaybe<Scalars['String']['input']>;
-  channel?: InputMaybe<Channel>;
-  customerId?: InputMaybe<Scalars['ID']['input']>;
-  /** true: only cases escalated past the first review tier; false: only the others. */
-  escalated?: InputMaybe<Scalars['Boolean']['input']>;
-  intent?: InputMaybe<Scalars['String']['input']>;
-  /** Words of the customer's message (all must appear; "quoted phrases" and -exclusions work). */
-  search?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 8601 bounds on when the case opened: since inclusive, until exclusive. */
-  since?: InputMaybe<Scalars['String']['input']>;
-  stages?: InputMaybe<Array<CaseStage>>;
-  until?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type CaseOrder =
-  | 'NEWEST_FIRST'
-  | 'OLDEST_FIRST';
-
-export type CaseStage =
-  | 'AWAITING_REVIEW'
-  | 'BLOCKED'
-  | 'DRAFTING'
-  | 'ESCALATED'
-  | 'EXPIRED'
-  | 'FAILED'
-  | 'REJECTED'
-  | 'SCREENING'
-  | 'SENDING'
-  | 'SENT'
-  | 'SUPERSEDED';
-
-export type Channel =
-  | 'EMAIL'
-  | 'SMS'
-  | 'WEBCHAT'
-  | 'WHATSAPP';
-
-export type ChannelCount = {
-  __typename?: 'ChannelCount';
-  channel: Channel;
-  count: Scalars['Int']['output'];
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
 };
 
 /** The messages between the business and one customer address on one channel. */
 export type Conversation = {
   __typename?: 'Conversation';
+  id: Scalars['ID']['output'];
   channel: Channel;
-  /** Set when someone closes the conversation. */
-  closedAt?: Maybe<Scalars['String']['output']>;
-  closedBy?: Maybe<Scalars['String']['output']>;
-  createdAt: Scalars['String']['output'];
   customer: Customer;
   /** The customer's address on this channel (+15551234567, a visitor id). */
   customerAddress: Scalars['String']['output'];
-  disposition?: Maybe<Disposition>;
-  id: Scalars['ID']['output'];
+  createdAt: Scalars['String']['output'];
   lastMessageAt: Scalars['String']['output'];
   /** Oldest first. */
   messages: Array<ConversationMessage>;
+  /** Set when someone closes the conversation. */
+  closedAt?: Maybe<Scalars['String']['output']>;
+  closedBy?: Maybe<Scalars['String']['output']>;
+  disposition?: Maybe<Disposition>;
   /** What the conversation was about and how it ended, written when it was closed. */
   summary?: Maybe<Scalars['String']['output']>;
 };
@@ -307,167 +216,127 @@ export type ConversationMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** One message between the business and a customer, on any channel. */
-export type ConversationMessage = {
-  __typename?: 'ConversationMessage';
-  attachments: Array<Attachment>;
-  body: Scalars['String']['output'];
-  caseId: Scalars['ID']['output'];
-  channel: Channel;
-  createdAt: Scalars['String']['output'];
-  direction: Direction;
-  errorCode?: Maybe<Scalars['String']['output']>;
-  /** What Twilio's error code means, when there is one. */
-  errorMessage?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  /** A long reply goes out in several parts, numbered from 1. */
-  part: Scalars['Int']['output'];
-  /** Outbound: Twilio's delivery status (queued, sent, delivered, read, failed, undelivered). */
-  status?: Maybe<Scalars['String']['output']>;
-  statusUpdatedAt?: Maybe<Scalars['String']['output']>;
-};
-
-export type CreateUserInput = {
-  email: Scalars['String']['input'];
-  /** At least 12 characters, not the email, not a well-known password. */
-  password: Scalars['String']['input'];
-  role: Role;
-};
-
-export type CreatedApiToken = {
-  __typename?: 'CreatedApiToken';
-  apiToken: ApiToken;
-  /** Shown once: store it now. */
-  token: Scalars['String']['output'];
-};
-
-export type CustomRule = {
-  __typename?: 'CustomRule';
-  class: GuardrailClass;
-  description?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  phrases: Array<Scalars['String']['output']>;
-  /** A regular expression over the normalised text (lower case, accents removed). */
-  regex?: Maybe<Scalars['String']['output']>;
-  severity: RuleSeverity;
-};
-
-export type CustomRuleInput = {
-  class: GuardrailClass;
-  description?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['ID']['input'];
-  phrases?: InputMaybe<Array<Scalars['String']['input']>>;
-  regex?: InputMaybe<Scalars['String']['input']>;
-  severity: RuleSeverity;
-};
-
-/** One customer, however many channels they write from. */
-export type Customer = {
-  __typename?: 'Customer';
-  /** The customer's cases, newest first. */
-  cases: Array<Case>;
-  /** The customer's conversations, one per channel address, most recent first. */
-  conversations: Array<Conversation>;
-  createdAt: Scalars['String']['output'];
-  /** The WhatsApp profile name or the name a web chat visitor gave, when known. */
-  displayName?: Maybe<Scalars['String']['output']>;
-  /** The customer's messages on every channel, newest last. */
-  history: Array<ConversationMessage>;
-  id: Scalars['ID']['output'];
-  /** How the customer is reached: phone number (SMS), WhatsApp number, email, web chat visitor. */
-  identities: Array<CustomerIdentity>;
-  /** The customer sent STOP (SMS or WhatsApp): nothing is sent to them until they send START. */
-  optedOut: Scalars['Boolean']['output'];
-};
-
-
-/** One customer, however many channels they write from. */
-export type CustomerCasesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** One customer, however many channels they write from. */
-export type CustomerHistoryArgs = {
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type CustomerConnection = {
-  __typename?: 'CustomerConnection';
-  edges: Array<CustomerEdge>;
-  pageInfo: PageInfo;
-};
-
-export type CustomerEdge = {
-  __typename?: 'CustomerEdge';
-  cursor: Scalars['String']['output'];
-  node: Customer;
-};
+/** How a closed conversation ended. */
+export type Disposition =
+  | 'RESOLVED'
+  | 'NEEDS_FOLLOW_UP'
+  | 'SPAM';
 
 export type CustomerIdentity = {
   __typename?: 'CustomerIdentity';
+  id: Scalars['ID']['output'];
+  channel: Channel;
   /** Bare address: +15551234567, an email address, or a web chat visitor id. */
   address: Scalars['String']['output'];
-  channel: Channel;
-  createdAt: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
   /** auto when a message matched it, visitor when a web chat visitor gave it, else the supervisor who linked it. */
   linkedBy: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
 };
 
-export type Dashboard = {
-  __typename?: 'Dashboard';
-  /** Replies sent with no human decision. */
-  autoSent: Scalars['Int']['output'];
-  blocked: Scalars['Int']['output'];
-  /** Cases escalated, by timer or by a supervisor. */
-  escalations: Scalars['Int']['output'];
-  from: Scalars['String']['output'];
-  guardrailHits: Array<GuardrailHitCount>;
-  /** Cases a human approved, edited or rejected. */
-  humanDecided: Scalars['Int']['output'];
-  intents: Array<IntentOutcomes>;
-  /** Cases whose review deadline passed without a decision (timer escalations and expiries). */
-  slaBreaches: Scalars['Int']['output'];
-  /** From the case opening to the human decision. */
-  timeToDecision: DurationPercentiles;
-  to: Scalars['String']['output'];
-  /** Cases opened, per channel. */
-  volume: Array<ChannelCount>;
-  volumeByDay: Array<DayVolume>;
+/** Media the customer sent with a message (MMS, WhatsApp image, audio, document). */
+export type Attachment = {
+  __typename?: 'Attachment';
+  url: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
 };
 
-export type DayVolume = {
-  __typename?: 'DayVolume';
+/** One message between the business and a customer, on any channel. */
+export type ConversationMessage = {
+  __typename?: 'ConversationMessage';
+  id: Scalars['ID']['output'];
+  caseId: Scalars['ID']['output'];
   channel: Channel;
-  count: Scalars['Int']['output'];
-  /** YYYY-MM-DD (UTC). */
-  day: Scalars['String']['output'];
+  direction: Direction;
+  body: Scalars['String']['output'];
+  attachments: Array<Attachment>;
+  /** Outbound: Twilio's delivery status (queued, sent, delivered, read, failed, undelivered). */
+  status?: Maybe<Scalars['String']['output']>;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** What Twilio's error code means, when there is one. */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** A long reply goes out in several parts, numbered from 1. */
+  part: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  statusUpdatedAt?: Maybe<Scalars['String']['output']>;
 };
 
-export type Decision =
-  | 'APPROVE'
-  | 'EDIT'
-  | 'REJECT';
-
-export type DecisionInput = {
-  decision: Decision;
-  /** Idempotency key: the same decisionId twice is one decision (double clicks, retries). */
-  decisionId?: InputMaybe<Scalars['String']['input']>;
-  /** Why the draft was rejected. */
-  reason?: InputMaybe<Scalars['String']['input']>;
-  /** The reply to send instead of the draft; required for EDIT. */
-  text?: InputMaybe<Scalars['String']['input']>;
+/** A guardrail hit: which rule matched where (character offsets into the inbound text, end exclusive). */
+export type GuardrailFinding = {
+  __typename?: 'GuardrailFinding';
+  rule: Scalars['String']['output'];
+  class: Scalars['String']['output'];
+  severity: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
 };
 
-export type Density =
-  | 'COMFORTABLE'
-  | 'COMPACT';
+export type Case = {
+  __typename?: 'Case';
+  /** The case ID is the Temporal workflow ID, e.g. msg:sms:SM123. */
+  id: Scalars['ID']['output'];
+  stage: CaseStage;
+  channel: Channel;
+  inboundText: Scalars['String']['output'];
+  /** The inbound text with PII replaced by tokens such as ⟨EMAIL_1⟩ (set once the message is screened). */
+  inboundRedacted?: Maybe<Scalars['String']['output']>;
+  customer: Customer;
+  intent?: Maybe<Scalars['String']['output']>;
+  confidence?: Maybe<Scalars['Float']['output']>;
+  draft?: Maybe<Scalars['String']['output']>;
+  /** The reply that was (or is being) sent. */
+  reply?: Maybe<Scalars['String']['output']>;
+  escalationLevel: Scalars['Int']['output'];
+  /** When the current review tier runs out (ISO 8601), if someone is being waited for. */
+  deadline?: Maybe<Scalars['String']['output']>;
+  classification?: Maybe<GuardrailClass>;
+  findings: Array<GuardrailFinding>;
+  decision?: Maybe<Decision>;
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+  /** This case in Temporal UI, when the UI's address is known. */
+  temporalUiUrl?: Maybe<Scalars['String']['output']>;
+  /** The case policy version this case runs under. */
+  policyVersion?: Maybe<Scalars['Int']['output']>;
+  /** The reviewer holding the case, and until when (ISO 8601). */
+  claimedBy?: Maybe<Scalars['String']['output']>;
+  claimedUntil?: Maybe<Scalars['String']['output']>;
+  /** Shadow mode: whether policy would have sent the draft without a human. */
+  wouldAutoSend?: Maybe<Scalars['Boolean']['output']>;
+  /** Why there is no draft (the LLM failed); the reviewer writes the reply. */
+  draftError?: Maybe<Scalars['String']['output']>;
+  /** The newer case of the same conversation that replaced this one. */
+  supersededBy?: Maybe<Scalars['ID']['output']>;
+  /** Media the customer attached to the message. */
+  attachments: Array<Attachment>;
+  /** Why no AI reply was drafted: OPT_OUT (STOP), OPT_IN (START) or HELP, which Twilio answers itself. */
+  blockedReason?: Maybe<Scalars['String']['output']>;
+  /** How far the reply got: queued, sent, delivered, read, failed, undelivered. */
+  deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** Why the reply did not reach the customer (Twilio's error code and meaning, an opt-out, WhatsApp's window). */
+  deliveryError?: Maybe<Scalars['String']['output']>;
+  /** The messages this case sent, every part of every attempt, with their delivery status. */
+  replies: Array<ConversationMessage>;
+  /** Why the drafter answered as it did, in its own words. */
+  draftReasoning?: Maybe<Scalars['String']['output']>;
+  /** The LLM model that wrote the draft, or offline. */
+  draftModel?: Maybe<Scalars['String']['output']>;
+  /** Knowledge-base articles the draft drew on, as the drafter cited them. */
+  draftSources: Array<ArticleRef>;
+  /** The drafter's own confidence; `confidence` is this calibrated against reviewers' past decisions for the intent. */
+  draftConfidenceRaw?: Maybe<Scalars['Float']['output']>;
+  /** How the reviewer's edit changed the draft, word by word (only for EDIT decisions). */
+  editDiff?: Maybe<Array<DiffSegment>>;
+  /** Every recorded step of the case, oldest first: transitions, claims, decisions, deliveries. */
+  timeline: Array<AuditEntry>;
+  /** The conversation this case belongs to (its messages on this channel). */
+  conversation: Conversation;
+};
 
 export type DiffOp =
+  | 'SAME'
   | 'ADDED'
-  | 'REMOVED'
-  | 'SAME';
+  | 'REMOVED';
 
 /** A run of words the edit kept, added or removed. */
 export type DiffSegment = {
@@ -476,482 +345,156 @@ export type DiffSegment = {
   text: Scalars['String']['output'];
 };
 
-export type Direction =
-  | 'INBOUND'
-  | 'OUTBOUND';
-
-/** How a closed conversation ended. */
-export type Disposition =
-  | 'NEEDS_FOLLOW_UP'
-  | 'RESOLVED'
-  | 'SPAM';
-
-export type DurationPercentiles = {
-  __typename?: 'DurationPercentiles';
-  count: Scalars['Int']['output'];
-  p50Seconds?: Maybe<Scalars['Float']['output']>;
-  p90Seconds?: Maybe<Scalars['Float']['output']>;
-};
-
-/** One setting as it is in force: database over environment over built-in default. */
-export type EffectiveSetting = {
-  __typename?: 'EffectiveSetting';
-  description: Scalars['String']['output'];
-  /** The environment variable that can set it, if any. */
-  environmentVariable?: Maybe<Scalars['String']['output']>;
-  /** What the value would be without the database override. */
-  fallback?: Maybe<Scalars['JSON']['output']>;
-  /** Dotted path, e.g. routing.defaultThreshold or timeouts.sms.review. */
-  key: Scalars['String']['output'];
-  source: SettingSource;
-  value?: Maybe<Scalars['JSON']['output']>;
-};
-
-/** A subject the assistant must not answer; messages about it end blocked with the neutral reply. */
-export type ForbiddenTopic = {
-  __typename?: 'ForbiddenTopic';
+/** One line of the append-only audit log. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
   id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  neutralReply?: Maybe<Scalars['String']['output']>;
-  /** Word patterns: words, a|b alternatives, prefix*, @concept, ~N for up to N words in between. */
-  phrases: Array<Scalars['String']['output']>;
-};
-
-export type ForbiddenTopicInput = {
-  id: Scalars['ID']['input'];
-  name: Scalars['String']['input'];
-  neutralReply?: InputMaybe<Scalars['String']['input']>;
-  phrases: Array<Scalars['String']['input']>;
-};
-
-export type GuardrailBacktest = {
-  __typename?: 'GuardrailBacktest';
-  changedCount: Scalars['Int']['output'];
-  /** At most 200 changed messages, newest first. */
-  changes: Array<GuardrailBacktestChange>;
-  messagesScanned: Scalars['Int']['output'];
-  ruleSetVersion: Scalars['Int']['output'];
-  sinceDays: Scalars['Int']['output'];
-};
-
-export type GuardrailBacktestChange = {
-  __typename?: 'GuardrailBacktestChange';
-  after: GuardrailClass;
-  before?: Maybe<GuardrailClass>;
-  caseId: Scalars['ID']['output'];
-  /** The inbound text with PII replaced by tokens. */
-  redactedText: Scalars['String']['output'];
-  rules: Array<Scalars['String']['output']>;
-};
-
-export type GuardrailClass =
-  | 'IN_SCOPE'
-  | 'OUT_OF_SCOPE'
-  | 'SECURITY_VIOLATION';
-
-/** A guardrail hit: which rule matched where (character offsets into the inbound text, end exclusive). */
-export type GuardrailFinding = {
-  __typename?: 'GuardrailFinding';
-  class: Scalars['String']['output'];
-  end: Scalars['Int']['output'];
-  rule: Scalars['String']['output'];
-  severity: Scalars['String']['output'];
-  start: Scalars['Int']['output'];
-};
-
-export type GuardrailHitCount = {
-  __typename?: 'GuardrailHitCount';
-  class: Scalars['String']['output'];
-  count: Scalars['Int']['output'];
-  rule: Scalars['String']['output'];
-};
-
-export type GuardrailVerdict = {
-  __typename?: 'GuardrailVerdict';
-  classification: GuardrailClass;
-  /** Screening time on the server, in milliseconds. */
-  elapsedMs: Scalars['Float']['output'];
-  findings: Array<GuardrailFinding>;
-  /** The text with PII replaced by tokens such as ⟨EMAIL_1⟩: what the LLM and the logs see. */
-  redacted: Scalars['String']['output'];
-  ruleSetVersion: Scalars['Int']['output'];
-  /** The text cut into segments so a console can highlight what each rule matched. */
-  segments: Array<TextSegment>;
-};
-
-/** A channel a handset of the Twilio emulator writes on. */
-export type HandsetChannel =
-  | 'SMS'
-  | 'WHATSAPP';
-
-/** A message as the Twilio emulator holds it: what a customer's handset sent or received. */
-export type HandsetMessage = {
-  __typename?: 'HandsetMessage';
-  body: Scalars['String']['output'];
-  /** The case a message the handset sent became (msg:sms:… or msg:whatsapp:…); null for replies. */
   caseId?: Maybe<Scalars['ID']['output']>;
-  createdAt: Scalars['String']['output'];
-  /** INBOUND: the handset sent it to the business; OUTBOUND: the business replied. */
-  direction: Direction;
-  errorCode?: Maybe<Scalars['Int']['output']>;
-  errorMessage?: Maybe<Scalars['String']['output']>;
-  from: Scalars['String']['output'];
-  sid: Scalars['ID']['output'];
-  /** Twilio's status: received (inbound), or queued, sent, delivered, read, undelivered, failed. */
-  status: Scalars['String']['output'];
-  to: Scalars['String']['output'];
-  updatedAt: Scalars['String']['output'];
+  /** Who did it: a user's email, or system. */
+  actor: Scalars['String']['output'];
+  /** What happened: login, login_failed, decided, claimed, escalated, settings_changed, rule_set_saved, … */
+  type: Scalars['String']['output'];
+  detail: Scalars['JSON']['output'];
+  at: Scalars['String']['output'];
 };
 
-export type HandsetMessageInput = {
-  body: Scalars['String']['input'];
-  channel: HandsetChannel;
-  /** The customer's number in international format, e.g. +15551234567. */
-  number: Scalars['String']['input'];
-  /** WhatsApp profile name to send along, as WhatsApp does. */
-  profileName?: InputMaybe<Scalars['String']['input']>;
+export type AuditEdge = {
+  __typename?: 'AuditEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
 };
 
-export type IntentOutcomes = {
-  __typename?: 'IntentOutcomes';
-  /** approved / reviewed (0–1), null when nothing was reviewed. */
-  acceptanceRate?: Maybe<Scalars['Float']['output']>;
-  approved: Scalars['Int']['output'];
-  /** Sent without a human. */
-  autoSent: Scalars['Int']['output'];
-  /** edited / reviewed (0–1). */
-  editRate?: Maybe<Scalars['Float']['output']>;
-  edited: Scalars['Int']['output'];
-  intent: Scalars['String']['output'];
-  rejected: Scalars['Int']['output'];
-  /** Drafts of this intent a human decided. */
-  reviewed: Scalars['Int']['output'];
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  edges: Array<AuditEdge>;
+  pageInfo: PageInfo;
 };
 
-/** What reviewers did with one intent's drafts, and how well the drafter's confidence predicted it. */
-export type IntentQuality = {
-  __typename?: 'IntentQuality';
-  /** Share of decided drafts approved as written. */
-  acceptanceRate: Scalars['Float']['output'];
-  approvedAsIs: Scalars['Int']['output'];
-  /** Per confidence bucket (0–0.1 … 0.9–1) of the raw confidence. */
-  buckets: Array<CalibrationBucket>;
-  decided: Scalars['Int']['output'];
-  /** Share of decided drafts edited. */
-  editRate: Scalars['Float']['output'];
-  edited: Scalars['Int']['output'];
-  intent: Scalars['String']['output'];
-  /** Mean calibrated confidence the same drafts would get now. */
-  meanCalibratedConfidence: Scalars['Float']['output'];
-  /** Mean word-level edit distance of the edited drafts. */
-  meanEditDistance?: Maybe<Scalars['Float']['output']>;
-  /** The drafter's mean self-rated confidence: well calibrated when close to acceptanceRate. */
-  meanRawConfidence: Scalars['Float']['output'];
-  rejected: Scalars['Int']['output'];
-  shadowApprovedAsIs: Scalars['Int']['output'];
-  /** Shadow mode: cases policy would have sent alone, and how many of those reviewers approved as written. */
-  shadowWouldSend: Scalars['Int']['output'];
+export type AuditFilter = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO 8601; inclusive. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; exclusive. */
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type MarkdownFileInput = {
-  content: Scalars['String']['input'];
-  /** The file name, e.g. returns-policy.md: it becomes the article's slug. */
-  name: Scalars['String']['input'];
+export type CaseOrder =
+  | 'OLDEST_FIRST'
+  | 'NEWEST_FIRST';
+
+export type CaseFilter = {
+  stages?: InputMaybe<Array<CaseStage>>;
+  channel?: InputMaybe<Channel>;
+  intent?: InputMaybe<Scalars['String']['input']>;
+  /** Email of the reviewer holding the case. */
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  /** true: only cases escalated past the first review tier; false: only the others. */
+  escalated?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Words of the customer's message (all must appear; "quoted phrases" and -exclusions work). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601 bounds on when the case opened: since inclusive, until exclusive. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type Mutation = {
-  __typename?: 'Mutation';
-  changePassword: User;
-  /** Takes the case for a while so no one else decides it meanwhile. */
-  claimCase: Case;
-  /** Closes a conversation with how it ended, and stores a summary of it on the customer (supervisor, or a reviewer). */
-  closeConversation: Conversation;
-  /** A named bearer token for a script, valid for expiresInDays (default 90, at most 365). */
-  createApiToken: CreatedApiToken;
-  /** Adds a knowledge-base article (admin). */
-  createArticle: Article;
-  /** Admin. */
-  createUser: User;
-  decideCase: Case;
-  /** Removes an article (admin); drafts that cited it keep its title. */
-  deleteArticle: Scalars['Boolean']['output'];
-  /** Moves a case waiting in the first review tier to the escalated tier now (supervisor). */
-  escalateCase: Case;
-  /** Creates or updates articles from Markdown files (admin): front matter title and tags, or a '# ' heading as title. All or nothing. */
-  importArticles: Array<Article>;
-  /** Adds a way to reach a customer, or vouches for one a message linked (supervisor); refused when another customer has it. */
-  linkIdentity: Customer;
-  /** For scripts: answers a bearer token. Throttled per account and per address after failures. */
-  login: AuthPayload;
-  /** Revokes the token or session this request was made with. */
-  logout: Scalars['Boolean']['output'];
-  /** Moves everything of source (identities, conversations, cases) to target and retires source (supervisor). */
-  mergeCustomers: Customer;
-  /** Hands a waiting case to a reviewer: it becomes their claim (supervisor). */
-  reassignCase: Case;
-  releaseCase: Case;
-  /** Revokes one of the signed-in user's tokens or sessions (an admin may revoke anyone's). */
-  revokeApiToken: ApiToken;
-  /** Saves a new guardrail rule set version (admin); it is in force on every instance within a second. */
-  saveRuleSet: RuleSet;
-  /** Twilio emulator: a customer's handset sends a message to the business number, through the real webhook. */
-  sendFromHandset: HandsetMessage;
-  /** For the console: sets an HTTP-only SameSite session cookie; the token never reaches script. */
-  signIn: SessionPayload;
-  updateArticle: Article;
-  /** Changes settings (admin). A null value removes the database override; the change is one new version. */
-  updateSettings: Array<EffectiveSetting>;
-  /** Admin. The last enabled admin cannot be demoted or disabled. */
-  updateUser: User;
-};
-
-
-export type MutationChangePasswordArgs = {
-  currentPassword: Scalars['String']['input'];
-  newPassword: Scalars['String']['input'];
-};
-
-
-export type MutationClaimCaseArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationCloseConversationArgs = {
-  disposition: Disposition;
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationCreateApiTokenArgs = {
-  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
-  name: Scalars['String']['input'];
-};
-
-
-export type MutationCreateArticleArgs = {
-  input: ArticleInput;
-};
-
-
-export type MutationCreateUserArgs = {
-  input: CreateUserInput;
-};
-
-
-export type MutationDecideCaseArgs = {
-  id: Scalars['ID']['input'];
-  input: DecisionInput;
-};
-
-
-export type MutationDeleteArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationEscalateCaseArgs = {
-  id: Scalars['ID']['input'];
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type MutationImportArticlesArgs = {
-  files: Array<MarkdownFileInput>;
-};
-
-
-export type MutationLinkIdentityArgs = {
-  address: Scalars['String']['input'];
-  channel: Channel;
-  customerId: Scalars['ID']['input'];
-};
-
-
-export type MutationLoginArgs = {
-  email: Scalars['String']['input'];
-  password: Scalars['String']['input'];
-};
-
-
-export type MutationMergeCustomersArgs = {
-  sourceId: Scalars['ID']['input'];
-  targetId: Scalars['ID']['input'];
-};
-
-
-export type MutationReassignCaseArgs = {
-  id: Scalars['ID']['input'];
-  reviewer: Scalars['String']['input'];
-};
-
-
-export type MutationReleaseCaseArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRevokeApiTokenArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationSaveRuleSetArgs = {
-  input: RuleSetInput;
-};
-
-
-export type MutationSendFromHandsetArgs = {
-  input: HandsetMessageInput;
-};
-
-
-export type MutationSignInArgs = {
-  email: Scalars['String']['input'];
-  password: Scalars['String']['input'];
-};
-
-
-export type MutationUpdateArticleArgs = {
-  id: Scalars['ID']['input'];
-  input: ArticleInput;
-};
-
-
-export type MutationUpdateSettingsArgs = {
-  changes: Array<SettingChangeInput>;
-};
-
-
-export type MutationUpdateUserArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateUserInput;
-};
-
-export type OutboundMode =
-  | 'BLOCK'
-  | 'OFF'
-  | 'WARN';
-
-export type OutboundModeInput = {
-  mode: OutboundMode;
-  rule: Scalars['ID']['input'];
-};
-
-/** A rule for what replies may say; admins choose its mode. */
-export type OutboundRule = {
-  __typename?: 'OutboundRule';
-  /** The mode without an override. */
-  defaultMode: OutboundMode;
-  description: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  /** The mode in this rule set. */
-  mode: OutboundMode;
-};
-
-export type OutboundRuleMode = {
-  __typename?: 'OutboundRuleMode';
-  mode: OutboundMode;
-  rule: Scalars['ID']['output'];
+export type CaseEdge = {
+  __typename?: 'CaseEdge';
+  cursor: Scalars['String']['output'];
+  node: Case;
 };
 
 export type PageInfo = {
   __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type CaseConnection = {
+  __typename?: 'CaseConnection';
+  edges: Array<CaseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DecisionInput = {
+  decision: Decision;
+  /** The reply to send instead of the draft; required for EDIT. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Why the draft was rejected. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Idempotency key: the same decisionId twice is one decision (double clicks, retries). */
+  decisionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CaseEvent = {
+  __typename?: 'CaseEvent';
+  caseId: Scalars['ID']['output'];
+  /** What happened: case_opened, review_requested, claimed, released, reassigned, decided, escalated, reply_sent, delivery_status, … */
+  type: Scalars['String']['output'];
+  stage: CaseStage;
+  at: Scalars['String']['output'];
+  case?: Maybe<Case>;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** The signed-in user's tokens and sessions, newest first. */
-  apiTokens: Array<ApiToken>;
-  article?: Maybe<Article>;
-  /** Knowledge-base articles, best match first with a search, else newest first (any signed-in user). */
-  articles: Array<Article>;
-  /** The audit log, newest first (supervisor). */
-  auditLog: AuditConnection;
-  /** Which stored inbound messages of the last sinceDays days a rule set version would classify differently. */
-  backtestGuardrails: GuardrailBacktest;
-  /** How the console looks (any signed-in user); admins change it with the branding.* settings. */
-  branding: Branding;
-  case?: Maybe<Case>;
+  me?: Maybe<User>;
   /** Cases, oldest first unless ordered otherwise; stage and filter combine. */
   cases: CaseConnection;
-  /** Screens a reviewer's reply to a case with the outbound rules in force now (any signed-in user). The decision itself checks the modes the case started with, which differ only if an admin changed them since. */
-  checkReply: ReplyCheck;
-  conversation?: Maybe<Conversation>;
+  case?: Maybe<Case>;
   customer?: Maybe<Customer>;
   /** Customers, most recently created first; search matches a name or an address. */
   customers: CustomerConnection;
+  conversation?: Maybe<Conversation>;
+  /** The audit log, newest first (supervisor). */
+  auditLog: AuditConnection;
   /** Volumes, decisions and guardrail hits over [from, to) (supervisor); defaults to the last 7 days. */
   dashboard: Dashboard;
-  /** How drafts fare with reviewers per intent, most edited first, over the last sinceDays days (admin). */
-  draftingQuality: Array<IntentQuality>;
+  /** How the console looks (any signed-in user); admins change it with the branding.* settings. */
+  branding: Branding;
   /** Every setting with the value in force and where it comes from (admin). */
   effectiveSettings: Array<EffectiveSetting>;
-  /** Twilio emulator (only without a Twilio account): one handset's messages, oldest first. */
-  handsetThread: Array<HandsetMessage>;
-  me?: Maybe<User>;
-  /** The guardrail rule set in force, or a given version (0 is the built-in rules). */
-  ruleSet?: Maybe<RuleSet>;
-  /** Saved rule set versions, newest first. */
-  ruleSets: Array<RuleSet>;
   /** Saved settings versions, newest first (admin). */
   settingsVersions: Array<SettingsVersion>;
+  /** Everyone who can sign in (supervisor: to reassign; admin: to manage). */
+  users: Array<User>;
+  /** The signed-in user's tokens and sessions, newest first. */
+  apiTokens: Array<ApiToken>;
   /** Open cases per reviewer: what each holds now and decided today (supervisor). */
   teamLoad: Array<TeamMemberLoad>;
   /** Screens a text with a rule set (default: the one in force) without starting a case. */
   testGuardrails: GuardrailVerdict;
-  /** Everyone who can sign in (supervisor: to reassign; admin: to manage). */
-  users: Array<User>;
-};
-
-
-export type QueryArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryArticlesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  search?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<AuditFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryBacktestGuardrailsArgs = {
-  ruleSetVersion: Scalars['Int']['input'];
-  sinceDays: Scalars['Int']['input'];
-};
-
-
-export type QueryCaseArgs = {
-  id: Scalars['ID']['input'];
+  /** Screens a reviewer's reply to a case with the outbound rules in force now (any signed-in user). The decision itself checks the modes the case started with, which differ only if an admin changed them since. */
+  checkReply: ReplyCheck;
+  /** The guardrail rule set in force, or a given version (0 is the built-in rules). */
+  ruleSet?: Maybe<RuleSet>;
+  /** Saved rule set versions, newest first. */
+  ruleSets: Array<RuleSet>;
+  /** Which stored inbound messages of the last sinceDays days a rule set version would classify differently. */
+  backtestGuardrails: GuardrailBacktest;
+  /** Knowledge-base articles, best match first with a search, else newest first (any signed-in user). */
+  articles: Array<Article>;
+  article?: Maybe<Article>;
+  /** How drafts fare with reviewers per intent, most edited first, over the last sinceDays days (admin). */
+  draftingQuality: Array<IntentQuality>;
+  /** Twilio emulator (only without a Twilio account): one handset's messages, oldest first. */
+  handsetThread: Array<HandsetMessage>;
 };
 
 
 export type QueryCasesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CaseFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  order?: InputMaybe<CaseOrder>;
   stage?: InputMaybe<CaseStage>;
+  filter?: InputMaybe<CaseFilter>;
+  order?: InputMaybe<CaseOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-export type QueryCheckReplyArgs = {
-  caseId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
-};
-
-
-export type QueryConversationArgs = {
+export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -962,9 +505,21 @@ export type QueryCustomerArgs = {
 
 
 export type QueryCustomersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -974,14 +529,20 @@ export type QueryDashboardArgs = {
 };
 
 
-export type QueryDraftingQualityArgs = {
-  sinceDays?: InputMaybe<Scalars['Int']['input']>;
+export type QuerySettingsVersionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-export type QueryHandsetThreadArgs = {
-  channel: HandsetChannel;
-  number: Scalars['String']['input'];
+export type QueryTestGuardrailsArgs = {
+  text: Scalars['String']['input'];
+  ruleSetVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCheckReplyArgs = {
+  caseId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -995,87 +556,317 @@ export type QueryRuleSetsArgs = {
 };
 
 
-export type QuerySettingsVersionsArgs = {
+export type QueryBacktestGuardrailsArgs = {
+  ruleSetVersion: Scalars['Int']['input'];
+  sinceDays: Scalars['Int']['input'];
+};
+
+
+export type QueryArticlesArgs = {
+  search?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-export type QueryTestGuardrailsArgs = {
-  ruleSetVersion?: InputMaybe<Scalars['Int']['input']>;
-  text: Scalars['String']['input'];
+export type QueryArticleArgs = {
+  id: Scalars['ID']['input'];
 };
 
-export type ReplyCheck = {
-  __typename?: 'ReplyCheck';
-  problems: Array<ReplyProblem>;
-  verdict: ReplyVerdict;
+
+export type QueryDraftingQualityArgs = {
+  sinceDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type ReplyProblem = {
-  __typename?: 'ReplyProblem';
-  /** True when the reply cannot be sent with it. */
-  blocking: Scalars['Boolean']['output'];
-  /** What the rule is about, in words a reviewer reads. */
-  description: Scalars['String']['output'];
-  end: Scalars['Int']['output'];
-  /** The words that broke the rule. */
-  excerpt: Scalars['String']['output'];
-  rule: Scalars['String']['output'];
-  start: Scalars['Int']['output'];
+
+export type QueryHandsetThreadArgs = {
+  number: Scalars['String']['input'];
+  channel: HandsetChannel;
 };
 
-export type ReplyVerdict =
-  /** Cannot be sent as written. */
-  | 'BLOCK'
-  | 'CLEAN'
-  /** Allowed, but worth a second look. */
-  | 'WARN';
-
-export type Role =
-  | 'ADMIN'
-  | 'REVIEWER'
-  | 'SUPERVISOR';
-
-export type RuleSet = {
-  __typename?: 'RuleSet';
-  builtInRules: Array<BuiltInRule>;
-  createdAt?: Maybe<Scalars['String']['output']>;
-  createdBy?: Maybe<Scalars['String']['output']>;
-  customRules: Array<CustomRule>;
-  /** Only the rules whose mode was changed. */
-  outboundModes: Array<OutboundRuleMode>;
-  /** Every outbound rule with its mode in this rule set. */
-  outboundRules: Array<OutboundRule>;
-  topics: Array<ForbiddenTopic>;
-  /** 0 is the built-in rule set; saved versions count up from 1. */
-  version: Scalars['Int']['output'];
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** For scripts: answers a bearer token. Throttled per account and per address after failures. */
+  login: AuthPayload;
+  /** Revokes the token or session this request was made with. */
+  logout: Scalars['Boolean']['output'];
+  /** For the console: sets an HTTP-only SameSite session cookie; the token never reaches script. */
+  signIn: SessionPayload;
+  changePassword: User;
+  /** A named bearer token for a script, valid for expiresInDays (default 90, at most 365). */
+  createApiToken: CreatedApiToken;
+  /** Revokes one of the signed-in user's tokens or sessions (an admin may revoke anyone's). */
+  revokeApiToken: ApiToken;
+  /** Admin. */
+  createUser: User;
+  /** Admin. The last enabled admin cannot be demoted or disabled. */
+  updateUser: User;
+  decideCase: Case;
+  /** Takes the case for a while so no one else decides it meanwhile. */
+  claimCase: Case;
+  releaseCase: Case;
+  /** Moves a case waiting in the first review tier to the escalated tier now (supervisor). */
+  escalateCase: Case;
+  /** Hands a waiting case to a reviewer: it becomes their claim (supervisor). */
+  reassignCase: Case;
+  /** Changes settings (admin). A null value removes the database override; the change is one new version. */
+  updateSettings: Array<EffectiveSetting>;
+  /** Adds a way to reach a customer, or vouches for one a message linked (supervisor); refused when another customer has it. */
+  linkIdentity: Customer;
+  /** Moves everything of source (identities, conversations, cases) to target and retires source (supervisor). */
+  mergeCustomers: Customer;
+  /** Twilio emulator: a customer's handset sends a message to the business number, through the real webhook. */
+  sendFromHandset: HandsetMessage;
+  /** Saves a new guardrail rule set version (admin); it is in force on every instance within a second. */
+  saveRuleSet: RuleSet;
+  /** Adds a knowledge-base article (admin). */
+  createArticle: Article;
+  updateArticle: Article;
+  /** Removes an article (admin); drafts that cited it keep its title. */
+  deleteArticle: Scalars['Boolean']['output'];
+  /** Creates or updates articles from Markdown files (admin): front matter title and tags, or a '# ' heading as title. All or nothing. */
+  importArticles: Array<Article>;
+  /** Closes a conversation with how it ended, and stores a summary of it on the customer (supervisor, or a reviewer). */
+  closeConversation: Conversation;
 };
 
-export type RuleSetInput = {
-  customRules: Array<CustomRuleInput>;
-  /** Ids of built-in rules to switch off. */
-  disabledRules?: InputMaybe<Array<Scalars['ID']['input']>>;
-  outboundModes?: InputMaybe<Array<OutboundModeInput>>;
-  topics: Array<ForbiddenTopicInput>;
+
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
-export type RuleSeverity =
-  | 'HIGH'
-  | 'LOW'
-  | 'MEDIUM';
 
-/** A console session: the token travels only in the HTTP-only cookie this sets. */
-export type SessionPayload = {
-  __typename?: 'SessionPayload';
-  expiresAt: Scalars['String']['output'];
+export type MutationSignInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  name: Scalars['String']['input'];
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+export type MutationDecideCaseArgs = {
+  id: Scalars['ID']['input'];
+  input: DecisionInput;
+};
+
+
+export type MutationClaimCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEscalateCaseArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReassignCaseArgs = {
+  id: Scalars['ID']['input'];
+  reviewer: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateSettingsArgs = {
+  changes: Array<SettingChangeInput>;
+};
+
+
+export type MutationLinkIdentityArgs = {
+  customerId: Scalars['ID']['input'];
+  channel: Channel;
+  address: Scalars['String']['input'];
+};
+
+
+export type MutationMergeCustomersArgs = {
+  sourceId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
+};
+
+
+export type MutationSendFromHandsetArgs = {
+  input: HandsetMessageInput;
+};
+
+
+export type MutationSaveRuleSetArgs = {
+  input: RuleSetInput;
+};
+
+
+export type MutationCreateArticleArgs = {
+  input: ArticleInput;
+};
+
+
+export type MutationUpdateArticleArgs = {
+  id: Scalars['ID']['input'];
+  input: ArticleInput;
+};
+
+
+export type MutationDeleteArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportArticlesArgs = {
+  files: Array<MarkdownFileInput>;
+};
+
+
+export type MutationCloseConversationArgs = {
+  id: Scalars['ID']['input'];
+  disposition: Disposition;
+};
+
+export type Theme =
+  | 'DARK'
+  | 'LIGHT'
+  /** Follows each reviewer's operating system. */
+  | 'SYSTEM';
+
+export type Density =
+  | 'COMFORTABLE'
+  | 'COMPACT';
+
+export type Branding = {
+  __typename?: 'Branding';
+  theme: Theme;
+  /** The accent colour as #rrggbb, or null for the theme's own. */
+  primaryColor?: Maybe<Scalars['String']['output']>;
+  /** Corner radius of cards and controls, in pixels. */
+  radius: Scalars['Int']['output'];
+  density: Density;
+};
+
+export type Article = {
+  __typename?: 'Article';
+  id: Scalars['ID']['output'];
+  /** From the Markdown file name on import; importing the same file again updates the article. */
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  updatedBy: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type ArticleRef = {
+  __typename?: 'ArticleRef';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ArticleInput = {
+  title: Scalars['String']['input'];
+  body: Scalars['String']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Defaults to one made from the title. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MarkdownFileInput = {
+  /** The file name, e.g. returns-policy.md: it becomes the article's slug. */
+  name: Scalars['String']['input'];
+  content: Scalars['String']['input'];
+};
+
+/** What reviewers did with one intent's drafts, and how well the drafter's confidence predicted it. */
+export type IntentQuality = {
+  __typename?: 'IntentQuality';
+  intent: Scalars['String']['output'];
+  decided: Scalars['Int']['output'];
+  approvedAsIs: Scalars['Int']['output'];
+  edited: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** Share of decided drafts approved as written. */
+  acceptanceRate: Scalars['Float']['output'];
+  /** Share of decided drafts edited. */
+  editRate: Scalars['Float']['output'];
+  /** Mean word-level edit distance of the edited drafts. */
+  meanEditDistance?: Maybe<Scalars['Float']['output']>;
+  /** The drafter's mean self-rated confidence: well calibrated when close to acceptanceRate. */
+  meanRawConfidence: Scalars['Float']['output'];
+  /** Mean calibrated confidence the same drafts would get now. */
+  meanCalibratedConfidence: Scalars['Float']['output'];
+  /** Per confidence bucket (0–0.1 … 0.9–1) of the raw confidence. */
+  buckets: Array<CalibrationBucket>;
+  /** Shadow mode: cases policy would have sent alone, and how many of those reviewers approved as written. */
+  shadowWouldSend: Scalars['Int']['output'];
+  shadowApprovedAsIs: Scalars['Int']['output'];
+};
+
+export type CalibrationBucket = {
+  __typename?: 'CalibrationBucket';
+  from: Scalars['Float']['output'];
+  to: Scalars['Float']['output'];
+  decided: Scalars['Int']['output'];
+  approvedAsIs: Scalars['Int']['output'];
+  /** What a draft with a raw confidence in this bucket is calibrated to now. */
+  calibrated: Scalars['Float']['output'];
+};
+
+export type TeamMemberLoad = {
+  __typename?: 'TeamMemberLoad';
   user: User;
+  /** Cases the reviewer holds a claim on now. */
+  claimed: Scalars['Int']['output'];
+  /** Cases the reviewer decided since midnight UTC. */
+  decidedToday: Scalars['Int']['output'];
 };
 
-export type SettingChange = {
-  __typename?: 'SettingChange';
-  after?: Maybe<Scalars['JSON']['output']>;
-  before?: Maybe<Scalars['JSON']['output']>;
+export type SettingSource =
+  /** Saved by an admin (updateSettings). */
+  | 'DATABASE'
+  /** From an environment variable such as COUNTERSIGN_REVIEW_TIMEOUT. */
+  | 'ENVIRONMENT'
+  | 'DEFAULT';
+
+/** One setting as it is in force: database over environment over built-in default. */
+export type EffectiveSetting = {
+  __typename?: 'EffectiveSetting';
+  /** Dotted path, e.g. routing.defaultThreshold or timeouts.sms.review. */
   key: Scalars['String']['output'];
+  value?: Maybe<Scalars['JSON']['output']>;
+  source: SettingSource;
+  /** The environment variable that can set it, if any. */
+  environmentVariable?: Maybe<Scalars['String']['output']>;
+  /** What the value would be without the database override. */
+  fallback?: Maybe<Scalars['JSON']['output']>;
+  description: Scalars['String']['output'];
 };
 
 export type SettingChangeInput = {
@@ -1084,19 +875,254 @@ export type SettingChangeInput = {
   value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
-export type SettingSource =
-  /** Saved by an admin (updateSettings). */
-  | 'DATABASE'
-  | 'DEFAULT'
-  /** From an environment variable such as COUNTERSIGN_REVIEW_TIMEOUT. */
-  | 'ENVIRONMENT';
+export type SettingChange = {
+  __typename?: 'SettingChange';
+  key: Scalars['String']['output'];
+  before?: Maybe<Scalars['JSON']['output']>;
+  after?: Maybe<Scalars['JSON']['output']>;
+};
 
 export type SettingsVersion = {
   __typename?: 'SettingsVersion';
-  changes: Array<SettingChange>;
-  createdAt: Scalars['String']['output'];
-  createdBy: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+  createdBy: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  changes: Array<SettingChange>;
+};
+
+export type ChannelCount = {
+  __typename?: 'ChannelCount';
+  channel: Channel;
+  count: Scalars['Int']['output'];
+};
+
+export type DayVolume = {
+  __typename?: 'DayVolume';
+  /** YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
+  channel: Channel;
+  count: Scalars['Int']['output'];
+};
+
+export type DurationPercentiles = {
+  __typename?: 'DurationPercentiles';
+  count: Scalars['Int']['output'];
+  p50Seconds?: Maybe<Scalars['Float']['output']>;
+  p90Seconds?: Maybe<Scalars['Float']['output']>;
+};
+
+export type GuardrailHitCount = {
+  __typename?: 'GuardrailHitCount';
+  class: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type IntentOutcomes = {
+  __typename?: 'IntentOutcomes';
+  intent: Scalars['String']['output'];
+  /** Drafts of this intent a human decided. */
+  reviewed: Scalars['Int']['output'];
+  approved: Scalars['Int']['output'];
+  edited: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** Sent without a human. */
+  autoSent: Scalars['Int']['output'];
+  /** approved / reviewed (0–1), null when nothing was reviewed. */
+  acceptanceRate?: Maybe<Scalars['Float']['output']>;
+  /** edited / reviewed (0–1). */
+  editRate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** Cases opened, per channel. */
+  volume: Array<ChannelCount>;
+  volumeByDay: Array<DayVolume>;
+  /** Replies sent with no human decision. */
+  autoSent: Scalars['Int']['output'];
+  /** Cases a human approved, edited or rejected. */
+  humanDecided: Scalars['Int']['output'];
+  blocked: Scalars['Int']['output'];
+  /** From the case opening to the human decision. */
+  timeToDecision: DurationPercentiles;
+  /** Cases escalated, by timer or by a supervisor. */
+  escalations: Scalars['Int']['output'];
+  /** Cases whose review deadline passed without a decision (timer escalations and expiries). */
+  slaBreaches: Scalars['Int']['output'];
+  guardrailHits: Array<GuardrailHitCount>;
+  intents: Array<IntentOutcomes>;
+};
+
+/** A piece of a screened text: plain, or covered by the findings of the listed rules. */
+export type TextSegment = {
+  __typename?: 'TextSegment';
+  text: Scalars['String']['output'];
+  rules: Array<Scalars['String']['output']>;
+};
+
+export type GuardrailVerdict = {
+  __typename?: 'GuardrailVerdict';
+  classification: GuardrailClass;
+  findings: Array<GuardrailFinding>;
+  /** The text cut into segments so a console can highlight what each rule matched. */
+  segments: Array<TextSegment>;
+  /** The text with PII replaced by tokens such as ⟨EMAIL_1⟩: what the LLM and the logs see. */
+  redacted: Scalars['String']['output'];
+  ruleSetVersion: Scalars['Int']['output'];
+  /** Screening time on the server, in milliseconds. */
+  elapsedMs: Scalars['Float']['output'];
+};
+
+/** A subject the assistant must not answer; messages about it end blocked with the neutral reply. */
+export type ForbiddenTopic = {
+  __typename?: 'ForbiddenTopic';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Word patterns: words, a|b alternatives, prefix*, @concept, ~N for up to N words in between. */
+  phrases: Array<Scalars['String']['output']>;
+  neutralReply?: Maybe<Scalars['String']['output']>;
+};
+
+export type RuleSeverity =
+  | 'LOW'
+  | 'MEDIUM'
+  | 'HIGH';
+
+export type OutboundMode =
+  | 'BLOCK'
+  | 'WARN'
+  | 'OFF';
+
+export type CustomRule = {
+  __typename?: 'CustomRule';
+  id: Scalars['ID']['output'];
+  class: GuardrailClass;
+  severity: RuleSeverity;
+  description?: Maybe<Scalars['String']['output']>;
+  phrases: Array<Scalars['String']['output']>;
+  /** A regular expression over the normalised text (lower case, accents removed). */
+  regex?: Maybe<Scalars['String']['output']>;
+};
+
+export type BuiltInRule = {
+  __typename?: 'BuiltInRule';
+  id: Scalars['ID']['output'];
+  class: GuardrailClass;
+  severity: RuleSeverity;
+  description?: Maybe<Scalars['String']['output']>;
+  /** What one match adds towards blocking (1 blocks alone). */
+  score: Scalars['Float']['output'];
+  enabled: Scalars['Boolean']['output'];
+};
+
+export type ReplyVerdict =
+  | 'CLEAN'
+  /** Allowed, but worth a second look. */
+  | 'WARN'
+  /** Cannot be sent as written. */
+  | 'BLOCK';
+
+export type ReplyProblem = {
+  __typename?: 'ReplyProblem';
+  rule: Scalars['String']['output'];
+  /** True when the reply cannot be sent with it. */
+  blocking: Scalars['Boolean']['output'];
+  /** What the rule is about, in words a reviewer reads. */
+  description: Scalars['String']['output'];
+  /** The words that broke the rule. */
+  excerpt: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+};
+
+export type ReplyCheck = {
+  __typename?: 'ReplyCheck';
+  verdict: ReplyVerdict;
+  problems: Array<ReplyProblem>;
+};
+
+/** A rule for what replies may say; admins choose its mode. */
+export type OutboundRule = {
+  __typename?: 'OutboundRule';
+  id: Scalars['ID']['output'];
+  description: Scalars['String']['output'];
+  /** The mode without an override. */
+  defaultMode: OutboundMode;
+  /** The mode in this rule set. */
+  mode: OutboundMode;
+};
+
+export type OutboundRuleMode = {
+  __typename?: 'OutboundRuleMode';
+  rule: Scalars['ID']['output'];
+  mode: OutboundMode;
+};
+
+export type RuleSet = {
+  __typename?: 'RuleSet';
+  /** 0 is the built-in rule set; saved versions count up from 1. */
+  version: Scalars['Int']['output'];
+  topics: Array<ForbiddenTopic>;
+  customRules: Array<CustomRule>;
+  builtInRules: Array<BuiltInRule>;
+  /** Only the rules whose mode was changed. */
+  outboundModes: Array<OutboundRuleMode>;
+  /** Every outbound rule with its mode in this rule set. */
+  outboundRules: Array<OutboundRule>;
+  createdBy?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type ForbiddenTopicInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  phrases: Array<Scalars['String']['input']>;
+  neutralReply?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomRuleInput = {
+  id: Scalars['ID']['input'];
+  class: GuardrailClass;
+  severity: RuleSeverity;
+  description?: InputMaybe<Scalars['String']['input']>;
+  phrases?: InputMaybe<Array<Scalars['String']['input']>>;
+  regex?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OutboundModeInput = {
+  rule: Scalars['ID']['input'];
+  mode: OutboundMode;
+};
+
+export type RuleSetInput = {
+  topics: Array<ForbiddenTopicInput>;
+  customRules: Array<CustomRuleInput>;
+  /** Ids of built-in rules to switch off. */
+  disabledRules?: InputMaybe<Array<Scalars['ID']['input']>>;
+  outboundModes?: InputMaybe<Array<OutboundModeInput>>;
+};
+
+export type GuardrailBacktestChange = {
+  __typename?: 'GuardrailBacktestChange';
+  caseId: Scalars['ID']['output'];
+  /** The inbound text with PII replaced by tokens. */
+  redactedText: Scalars['String']['output'];
+  before?: Maybe<GuardrailClass>;
+  after: GuardrailClass;
+  rules: Array<Scalars['String']['output']>;
+};
+
+export type GuardrailBacktest = {
+  __typename?: 'GuardrailBacktest';
+  ruleSetVersion: Scalars['Int']['output'];
+  sinceDays: Scalars['Int']['output'];
+  messagesScanned: Scalars['Int']['output'];
+  changedCount: Scalars['Int']['output'];
+  /** At most 200 changed messages, newest first. */
+  changes: Array<GuardrailBacktestChange>;
 };
 
 export type Subscription = {
@@ -1114,48 +1140,41 @@ export type SubscriptionCaseEventsArgs = {
 
 
 export type SubscriptionHandsetEventsArgs = {
-  channel: HandsetChannel;
   number: Scalars['String']['input'];
+  channel: HandsetChannel;
 };
 
-export type TeamMemberLoad = {
-  __typename?: 'TeamMemberLoad';
-  /** Cases the reviewer holds a claim on now. */
-  claimed: Scalars['Int']['output'];
-  /** Cases the reviewer decided since midnight UTC. */
-  decidedToday: Scalars['Int']['output'];
-  user: User;
-};
+/** A channel a handset of the Twilio emulator writes on. */
+export type HandsetChannel =
+  | 'SMS'
+  | 'WHATSAPP';
 
-/** A piece of a screened text: plain, or covered by the findings of the listed rules. */
-export type TextSegment = {
-  __typename?: 'TextSegment';
-  rules: Array<Scalars['String']['output']>;
-  text: Scalars['String']['output'];
-};
-
-export type Theme =
-  | 'DARK'
-  | 'LIGHT'
-  /** Follows each reviewer's operating system. */
-  | 'SYSTEM';
-
-export type UpdateUserInput = {
-  disabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Sets a new password (the user's sessions and tokens are revoked). */
-  password?: InputMaybe<Scalars['String']['input']>;
-  role?: InputMaybe<Role>;
-};
-
-export type User = {
-  __typename?: 'User';
+/** A message as the Twilio emulator holds it: what a customer's handset sent or received. */
+export type HandsetMessage = {
+  __typename?: 'HandsetMessage';
+  sid: Scalars['ID']['output'];
+  /** The case a message the handset sent became (msg:sms:… or msg:whatsapp:…); null for replies. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** INBOUND: the handset sent it to the business; OUTBOUND: the business replied. */
+  direction: Direction;
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  /** Twilio's status: received (inbound), or queued, sent, delivered, read, undelivered, failed. */
+  status: Scalars['String']['output'];
+  errorCode?: Maybe<Scalars['Int']['output']>;
+  errorMessage?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
-  /** A disabled user cannot sign in, and their sessions and tokens stop working. */
-  disabled: Scalars['Boolean']['output'];
-  email: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  lastLoginAt?: Maybe<Scalars['String']['output']>;
-  role: Role;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type HandsetMessageInput = {
+  /** The customer's number in international format, e.g. +15551234567. */
+  number: Scalars['String']['input'];
+  channel: HandsetChannel;
+  body: Scalars['String']['input'];
+  /** WhatsApp profile name to send along, as WhatsApp does. */
+  profileName?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1229,227 +1248,185 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ApiToken: ResolverTypeWrapper<ApiToken>;
-  ApiTokenKind: ApiTokenKind;
-  Article: ResolverTypeWrapper<Article>;
-  ArticleInput: ArticleInput;
-  ArticleRef: ResolverTypeWrapper<ArticleRef>;
-  Attachment: ResolverTypeWrapper<Attachment>;
-  AuditConnection: ResolverTypeWrapper<AuditConnection>;
-  AuditEdge: ResolverTypeWrapper<AuditEdge>;
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  AuditFilter: AuditFilter;
-  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Branding: ResolverTypeWrapper<Branding>;
-  BuiltInRule: ResolverTypeWrapper<BuiltInRule>;
-  CalibrationBucket: ResolverTypeWrapper<CalibrationBucket>;
-  Case: ResolverTypeWrapper<CaseViewModel>;
-  CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
-  CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
-  CaseEvent: ResolverTypeWrapper<CaseEventModel>;
-  CaseFilter: CaseFilter;
-  CaseOrder: CaseOrder;
+  ErrorCode: ErrorCode;
+  Role: Role;
   CaseStage: CaseStage;
   Channel: Channel;
-  ChannelCount: ResolverTypeWrapper<ChannelCount>;
-  Conversation: ResolverTypeWrapper<ConversationRefModel>;
-  ConversationMessage: ResolverTypeWrapper<ConversationMessage>;
-  CreateUserInput: CreateUserInput;
-  CreatedApiToken: ResolverTypeWrapper<CreatedApiToken>;
-  CustomRule: ResolverTypeWrapper<CustomRule>;
-  CustomRuleInput: CustomRuleInput;
-  Customer: ResolverTypeWrapper<CustomerRefModel>;
-  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
-  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
-  CustomerIdentity: ResolverTypeWrapper<CustomerIdentity>;
-  Dashboard: ResolverTypeWrapper<Dashboard>;
-  DayVolume: ResolverTypeWrapper<DayVolume>;
   Decision: Decision;
-  DecisionInput: DecisionInput;
-  Density: Density;
+  GuardrailClass: GuardrailClass;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  User: ResolverTypeWrapper<UserModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  SessionPayload: ResolverTypeWrapper<Omit<SessionPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  ApiTokenKind: ApiTokenKind;
+  ApiToken: ResolverTypeWrapper<ApiToken>;
+  CreatedApiToken: ResolverTypeWrapper<CreatedApiToken>;
+  CreateUserInput: CreateUserInput;
+  UpdateUserInput: UpdateUserInput;
+  Direction: Direction;
+  Customer: ResolverTypeWrapper<CustomerRefModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
+  Conversation: ResolverTypeWrapper<ConversationRefModel>;
+  Disposition: Disposition;
+  CustomerIdentity: ResolverTypeWrapper<CustomerIdentity>;
+  Attachment: ResolverTypeWrapper<Attachment>;
+  ConversationMessage: ResolverTypeWrapper<ConversationMessage>;
+  GuardrailFinding: ResolverTypeWrapper<GuardrailFinding>;
+  Case: ResolverTypeWrapper<CaseViewModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DiffOp: DiffOp;
   DiffSegment: ResolverTypeWrapper<DiffSegment>;
-  Direction: Direction;
-  Disposition: Disposition;
-  DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEdge: ResolverTypeWrapper<AuditEdge>;
+  AuditConnection: ResolverTypeWrapper<AuditConnection>;
+  AuditFilter: AuditFilter;
+  CaseOrder: CaseOrder;
+  CaseFilter: CaseFilter;
+  CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
+  DecisionInput: DecisionInput;
+  CaseEvent: ResolverTypeWrapper<CaseEventModel>;
+  Query: ResolverTypeWrapper<{}>;
+  Mutation: ResolverTypeWrapper<{}>;
+  Theme: Theme;
+  Density: Density;
+  Branding: ResolverTypeWrapper<Branding>;
+  Article: ResolverTypeWrapper<Article>;
+  ArticleRef: ResolverTypeWrapper<ArticleRef>;
+  ArticleInput: ArticleInput;
+  MarkdownFileInput: MarkdownFileInput;
+  IntentQuality: ResolverTypeWrapper<IntentQuality>;
+  CalibrationBucket: ResolverTypeWrapper<CalibrationBucket>;
+  TeamMemberLoad: ResolverTypeWrapper<Omit<TeamMemberLoad, 'user'> & { user: ResolversTypes['User'] }>;
+  SettingSource: SettingSource;
   EffectiveSetting: ResolverTypeWrapper<EffectiveSetting>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ForbiddenTopic: ResolverTypeWrapper<ForbiddenTopic>;
-  ForbiddenTopicInput: ForbiddenTopicInput;
-  GuardrailBacktest: ResolverTypeWrapper<GuardrailBacktest>;
-  GuardrailBacktestChange: ResolverTypeWrapper<GuardrailBacktestChange>;
-  GuardrailClass: GuardrailClass;
-  GuardrailFinding: ResolverTypeWrapper<GuardrailFinding>;
+  SettingChangeInput: SettingChangeInput;
+  SettingChange: ResolverTypeWrapper<SettingChange>;
+  SettingsVersion: ResolverTypeWrapper<SettingsVersion>;
+  ChannelCount: ResolverTypeWrapper<ChannelCount>;
+  DayVolume: ResolverTypeWrapper<DayVolume>;
+  DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   GuardrailHitCount: ResolverTypeWrapper<GuardrailHitCount>;
+  IntentOutcomes: ResolverTypeWrapper<IntentOutcomes>;
+  Dashboard: ResolverTypeWrapper<Dashboard>;
+  TextSegment: ResolverTypeWrapper<TextSegment>;
   GuardrailVerdict: ResolverTypeWrapper<GuardrailVerdict>;
+  ForbiddenTopic: ResolverTypeWrapper<ForbiddenTopic>;
+  RuleSeverity: RuleSeverity;
+  OutboundMode: OutboundMode;
+  CustomRule: ResolverTypeWrapper<CustomRule>;
+  BuiltInRule: ResolverTypeWrapper<BuiltInRule>;
+  ReplyVerdict: ReplyVerdict;
+  ReplyProblem: ResolverTypeWrapper<ReplyProblem>;
+  ReplyCheck: ResolverTypeWrapper<ReplyCheck>;
+  OutboundRule: ResolverTypeWrapper<OutboundRule>;
+  OutboundRuleMode: ResolverTypeWrapper<OutboundRuleMode>;
+  RuleSet: ResolverTypeWrapper<RuleSet>;
+  ForbiddenTopicInput: ForbiddenTopicInput;
+  CustomRuleInput: CustomRuleInput;
+  OutboundModeInput: OutboundModeInput;
+  RuleSetInput: RuleSetInput;
+  GuardrailBacktestChange: ResolverTypeWrapper<GuardrailBacktestChange>;
+  GuardrailBacktest: ResolverTypeWrapper<GuardrailBacktest>;
+  Subscription: ResolverTypeWrapper<{}>;
   HandsetChannel: HandsetChannel;
   HandsetMessage: ResolverTypeWrapper<HandsetMessage>;
   HandsetMessageInput: HandsetMessageInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  IntentOutcomes: ResolverTypeWrapper<IntentOutcomes>;
-  IntentQuality: ResolverTypeWrapper<IntentQuality>;
-  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  MarkdownFileInput: MarkdownFileInput;
-  Mutation: ResolverTypeWrapper<{}>;
-  OutboundMode: OutboundMode;
-  OutboundModeInput: OutboundModeInput;
-  OutboundRule: ResolverTypeWrapper<OutboundRule>;
-  OutboundRuleMode: ResolverTypeWrapper<OutboundRuleMode>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  Query: ResolverTypeWrapper<{}>;
-  ReplyCheck: ResolverTypeWrapper<ReplyCheck>;
-  ReplyProblem: ResolverTypeWrapper<ReplyProblem>;
-  ReplyVerdict: ReplyVerdict;
-  Role: Role;
-  RuleSet: ResolverTypeWrapper<RuleSet>;
-  RuleSetInput: RuleSetInput;
-  RuleSeverity: RuleSeverity;
-  SessionPayload: ResolverTypeWrapper<Omit<SessionPayload, 'user'> & { user: ResolversTypes['User'] }>;
-  SettingChange: ResolverTypeWrapper<SettingChange>;
-  SettingChangeInput: SettingChangeInput;
-  SettingSource: SettingSource;
-  SettingsVersion: ResolverTypeWrapper<SettingsVersion>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Subscription: ResolverTypeWrapper<{}>;
-  TeamMemberLoad: ResolverTypeWrapper<Omit<TeamMemberLoad, 'user'> & { user: ResolversTypes['User'] }>;
-  TextSegment: ResolverTypeWrapper<TextSegment>;
-  Theme: Theme;
-  UpdateUserInput: UpdateUserInput;
-  User: ResolverTypeWrapper<UserModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ApiToken: ApiToken;
-  Article: Article;
-  ArticleInput: ArticleInput;
-  ArticleRef: ArticleRef;
-  Attachment: Attachment;
-  AuditConnection: AuditConnection;
-  AuditEdge: AuditEdge;
-  AuditEntry: AuditEntry;
-  AuditFilter: AuditFilter;
-  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
-  Boolean: Scalars['Boolean']['output'];
-  Branding: Branding;
-  BuiltInRule: BuiltInRule;
-  CalibrationBucket: CalibrationBucket;
-  Case: CaseViewModel;
-  CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
-  CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
-  CaseEvent: CaseEventModel;
-  CaseFilter: CaseFilter;
-  ChannelCount: ChannelCount;
-  Conversation: ConversationRefModel;
-  ConversationMessage: ConversationMessage;
-  CreateUserInput: CreateUserInput;
-  CreatedApiToken: CreatedApiToken;
-  CustomRule: CustomRule;
-  CustomRuleInput: CustomRuleInput;
-  Customer: CustomerRefModel;
-  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
-  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
-  CustomerIdentity: CustomerIdentity;
-  Dashboard: Dashboard;
-  DayVolume: DayVolume;
-  DecisionInput: DecisionInput;
-  DiffSegment: DiffSegment;
-  DurationPercentiles: DurationPercentiles;
-  EffectiveSetting: EffectiveSetting;
-  Float: Scalars['Float']['output'];
-  ForbiddenTopic: ForbiddenTopic;
-  ForbiddenTopicInput: ForbiddenTopicInput;
-  GuardrailBacktest: GuardrailBacktest;
-  GuardrailBacktestChange: GuardrailBacktestChange;
-  GuardrailFinding: GuardrailFinding;
-  GuardrailHitCount: GuardrailHitCount;
-  GuardrailVerdict: GuardrailVerdict;
-  HandsetMessage: HandsetMessage;
-  HandsetMessageInput: HandsetMessageInput;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  IntentOutcomes: IntentOutcomes;
-  IntentQuality: IntentQuality;
   JSON: Scalars['JSON']['output'];
-  MarkdownFileInput: MarkdownFileInput;
+  User: UserModel;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  SessionPayload: Omit<SessionPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  ApiToken: ApiToken;
+  CreatedApiToken: CreatedApiToken;
+  CreateUserInput: CreateUserInput;
+  UpdateUserInput: UpdateUserInput;
+  Customer: CustomerRefModel;
+  Int: Scalars['Int']['output'];
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
+  Conversation: ConversationRefModel;
+  CustomerIdentity: CustomerIdentity;
+  Attachment: Attachment;
+  ConversationMessage: ConversationMessage;
+  GuardrailFinding: GuardrailFinding;
+  Case: CaseViewModel;
+  Float: Scalars['Float']['output'];
+  DiffSegment: DiffSegment;
+  AuditEntry: AuditEntry;
+  AuditEdge: AuditEdge;
+  AuditConnection: AuditConnection;
+  AuditFilter: AuditFilter;
+  CaseFilter: CaseFilter;
+  CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
+  PageInfo: PageInfo;
+  CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
+  DecisionInput: DecisionInput;
+  CaseEvent: CaseEventModel;
+  Query: {};
   Mutation: {};
-  OutboundModeInput: OutboundModeInput;
+  Branding: Branding;
+  Article: Article;
+  ArticleRef: ArticleRef;
+  ArticleInput: ArticleInput;
+  MarkdownFileInput: MarkdownFileInput;
+  IntentQuality: IntentQuality;
+  CalibrationBucket: CalibrationBucket;
+  TeamMemberLoad: Omit<TeamMemberLoad, 'user'> & { user: ResolversParentTypes['User'] };
+  EffectiveSetting: EffectiveSetting;
+  SettingChangeInput: SettingChangeInput;
+  SettingChange: SettingChange;
+  SettingsVersion: SettingsVersion;
+  ChannelCount: ChannelCount;
+  DayVolume: DayVolume;
+  DurationPercentiles: DurationPercentiles;
+  GuardrailHitCount: GuardrailHitCount;
+  IntentOutcomes: IntentOutcomes;
+  Dashboard: Dashboard;
+  TextSegment: TextSegment;
+  GuardrailVerdict: GuardrailVerdict;
+  ForbiddenTopic: ForbiddenTopic;
+  CustomRule: CustomRule;
+  BuiltInRule: BuiltInRule;
+  ReplyProblem: ReplyProblem;
+  ReplyCheck: ReplyCheck;
   OutboundRule: OutboundRule;
   OutboundRuleMode: OutboundRuleMode;
-  PageInfo: PageInfo;
-  Query: {};
-  ReplyCheck: ReplyCheck;
-  ReplyProblem: ReplyProblem;
   RuleSet: RuleSet;
+  ForbiddenTopicInput: ForbiddenTopicInput;
+  CustomRuleInput: CustomRuleInput;
+  OutboundModeInput: OutboundModeInput;
   RuleSetInput: RuleSetInput;
-  SessionPayload: Omit<SessionPayload, 'user'> & { user: ResolversParentTypes['User'] };
-  SettingChange: SettingChange;
-  SettingChangeInput: SettingChangeInput;
-  SettingsVersion: SettingsVersion;
-  String: Scalars['String']['output'];
+  GuardrailBacktestChange: GuardrailBacktestChange;
+  GuardrailBacktest: GuardrailBacktest;
   Subscription: {};
-  TeamMemberLoad: Omit<TeamMemberLoad, 'user'> & { user: ResolversParentTypes['User'] };
-  TextSegment: TextSegment;
-  UpdateUserInput: UpdateUserInput;
-  User: UserModel;
+  HandsetMessage: HandsetMessage;
+  HandsetMessageInput: HandsetMessageInput;
 };
 
-export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['ApiTokenKind'], ParentType, ContextType>;
-  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ArticleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
-  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ArticleRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ArticleRef'] = ResolversParentTypes['ArticleRef']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
-  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type AuditEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
-  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1459,71 +1436,187 @@ export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type BrandingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Branding'] = ResolversParentTypes['Branding']> = {
-  density?: Resolver<ResolversTypes['Density'], ParentType, ContextType>;
-  primaryColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+export type SessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPayload'] = ResolversParentTypes['SessionPayload']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type BuiltInRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuiltInRule'] = ResolversParentTypes['BuiltInRule']> = {
-  class?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  severity?: Resolver<ResolversTypes['RuleSeverity'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ApiTokenKind'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CalibrationBucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalibrationBucket'] = ResolversParentTypes['CalibrationBucket']> = {
-  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  calibrated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+export type CreatedApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiToken'] = ResolversParentTypes['CreatedApiToken']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  optedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['CustomerIdentity']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType, RequireFields<CustomerHistoryArgs, 'last'>>;
+  conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<CustomerCasesArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConversationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  customerAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastMessageAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'last'>>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disposition?: Resolver<Maybe<ResolversTypes['Disposition']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerIdentityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerIdentity'] = ResolversParentTypes['CustomerIdentity']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  linkedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConversationMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConversationMessage'] = ResolversParentTypes['ConversationMessage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusUpdatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GuardrailFindingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailFinding'] = ResolversParentTypes['GuardrailFinding']> = {
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
-  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
-  blockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['CaseStage'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  inboundText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inboundRedacted?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  draft?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  classification?: Resolver<Maybe<ResolversTypes['GuardrailClass']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['GuardrailFinding']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  temporalUiUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claimedUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  classification?: Resolver<Maybe<ResolversTypes['GuardrailClass']>, ParentType, ContextType>;
-  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
-  deadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
-  deliveryError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  draft?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  draftConfidenceRaw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  draftError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  draftModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  draftReasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  draftSources?: Resolver<Array<ResolversTypes['ArticleRef']>, ParentType, ContextType>;
-  editDiff?: Resolver<Maybe<Array<ResolversTypes['DiffSegment']>>, ParentType, ContextType>;
-  escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['GuardrailFinding']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inboundRedacted?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  inboundText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  replies?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType>;
-  reply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  stage?: Resolver<ResolversTypes['CaseStage'], ParentType, ContextType>;
-  supersededBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  temporalUiUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wouldAutoSend?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  draftError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  blockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replies?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType>;
+  draftReasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  draftModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  draftSources?: Resolver<Array<ResolversTypes['ArticleRef']>, ParentType, ContextType>;
+  draftConfidenceRaw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  editDiff?: Resolver<Maybe<Array<ResolversTypes['DiffSegment']>>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DiffSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiffSegment'] = ResolversParentTypes['DiffSegment']> = {
+  op?: Resolver<ResolversTypes['DiffOp'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CaseEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CaseEdge'] = ResolversParentTypes['CaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1534,18 +1627,147 @@ export type CaseConnectionResolvers<ContextType = GraphQLContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CaseEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CaseEdge'] = ResolversParentTypes['CaseEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+export type CaseEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['CaseStage'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CaseEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  stage?: Resolver<ResolversTypes['CaseStage'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'order'>>;
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
+  branding?: Resolver<ResolversTypes['Branding'], ParentType, ContextType>;
+  effectiveSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType>;
+  settingsVersions?: Resolver<Array<ResolversTypes['SettingsVersion']>, ParentType, ContextType, RequireFields<QuerySettingsVersionsArgs, 'first'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  teamLoad?: Resolver<Array<ResolversTypes['TeamMemberLoad']>, ParentType, ContextType>;
+  testGuardrails?: Resolver<ResolversTypes['GuardrailVerdict'], ParentType, ContextType, RequireFields<QueryTestGuardrailsArgs, 'text'>>;
+  checkReply?: Resolver<ResolversTypes['ReplyCheck'], ParentType, ContextType, RequireFields<QueryCheckReplyArgs, 'caseId' | 'text'>>;
+  ruleSet?: Resolver<Maybe<ResolversTypes['RuleSet']>, ParentType, ContextType, Partial<QueryRuleSetArgs>>;
+  ruleSets?: Resolver<Array<ResolversTypes['RuleSet']>, ParentType, ContextType, Partial<QueryRuleSetsArgs>>;
+  backtestGuardrails?: Resolver<ResolversTypes['GuardrailBacktest'], ParentType, ContextType, RequireFields<QueryBacktestGuardrailsArgs, 'ruleSetVersion' | 'sinceDays'>>;
+  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
+  draftingQuality?: Resolver<Array<ResolversTypes['IntentQuality']>, ParentType, ContextType, RequireFields<QueryDraftingQualityArgs, 'sinceDays'>>;
+  handsetThread?: Resolver<Array<ResolversTypes['HandsetMessage']>, ParentType, ContextType, RequireFields<QueryHandsetThreadArgs, 'number' | 'channel'>>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signIn?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
+  changePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  createApiToken?: Resolver<ResolversTypes['CreatedApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  decideCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationDecideCaseArgs, 'id' | 'input'>>;
+  claimCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationClaimCaseArgs, 'id'>>;
+  releaseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationReleaseCaseArgs, 'id'>>;
+  escalateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationEscalateCaseArgs, 'id'>>;
+  reassignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationReassignCaseArgs, 'id' | 'reviewer'>>;
+  updateSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType, RequireFields<MutationUpdateSettingsArgs, 'changes'>>;
+  linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'customerId' | 'channel' | 'address'>>;
+  mergeCustomers?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'sourceId' | 'targetId'>>;
+  sendFromHandset?: Resolver<ResolversTypes['HandsetMessage'], ParentType, ContextType, RequireFields<MutationSendFromHandsetArgs, 'input'>>;
+  saveRuleSet?: Resolver<ResolversTypes['RuleSet'], ParentType, ContextType, RequireFields<MutationSaveRuleSetArgs, 'input'>>;
+  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
+  updateArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'id' | 'input'>>;
+  deleteArticle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id'>>;
+  importArticles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<MutationImportArticlesArgs, 'files'>>;
+  closeConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCloseConversationArgs, 'id' | 'disposition'>>;
+};
+
+export type BrandingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Branding'] = ResolversParentTypes['Branding']> = {
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  primaryColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Density'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ArticleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ArticleRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ArticleRef'] = ResolversParentTypes['ArticleRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IntentQualityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntentQuality'] = ResolversParentTypes['IntentQuality']> = {
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptanceRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  editRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanEditDistance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanRawConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanCalibratedConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  buckets?: Resolver<Array<ResolversTypes['CalibrationBucket']>, ParentType, ContextType>;
+  shadowWouldSend?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shadowApprovedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CalibrationBucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalibrationBucket'] = ResolversParentTypes['CalibrationBucket']> = {
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calibrated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TeamMemberLoadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamMemberLoad'] = ResolversParentTypes['TeamMemberLoad']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  claimed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decidedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EffectiveSettingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EffectiveSetting'] = ResolversParentTypes['EffectiveSetting']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SettingSource'], ParentType, ContextType>;
+  environmentVariable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fallback?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SettingChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SettingChange'] = ResolversParentTypes['SettingChange']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SettingsVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SettingsVersion'] = ResolversParentTypes['SettingsVersion']> = {
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['SettingChange']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1555,112 +1777,10 @@ export type ChannelCountResolvers<ContextType = GraphQLContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ConversationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
-  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
-  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  closedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
-  customerAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  disposition?: Resolver<Maybe<ResolversTypes['Disposition']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastMessageAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  messages?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'last'>>;
-  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ConversationMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConversationMessage'] = ResolversParentTypes['ConversationMessage']> = {
-  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
-  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
-  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  part?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  statusUpdatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CreatedApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiToken'] = ResolversParentTypes['CreatedApiToken']> = {
-  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
-  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CustomRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomRule'] = ResolversParentTypes['CustomRule']> = {
-  class?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  phrases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  regex?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  severity?: Resolver<ResolversTypes['RuleSeverity'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
-  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<CustomerCasesArgs, 'first'>>;
-  conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType, RequireFields<CustomerHistoryArgs, 'last'>>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  identities?: Resolver<Array<ResolversTypes['CustomerIdentity']>, ParentType, ContextType>;
-  optedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CustomerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CustomerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CustomerIdentityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerIdentity'] = ResolversParentTypes['CustomerIdentity']> = {
-  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  linkedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type DashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
-  autoSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  blocked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  guardrailHits?: Resolver<Array<ResolversTypes['GuardrailHitCount']>, ParentType, ContextType>;
-  humanDecided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  intents?: Resolver<Array<ResolversTypes['IntentOutcomes']>, ParentType, ContextType>;
-  slaBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  timeToDecision?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  volume?: Resolver<Array<ResolversTypes['ChannelCount']>, ParentType, ContextType>;
-  volumeByDay?: Resolver<Array<ResolversTypes['DayVolume']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type DayVolumeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DayVolume'] = ResolversParentTypes['DayVolume']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type DiffSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiffSegment'] = ResolversParentTypes['DiffSegment']> = {
-  op?: Resolver<ResolversTypes['DiffOp'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1671,319 +1791,219 @@ export type DurationPercentilesResolvers<ContextType = GraphQLContext, ParentTyp
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type EffectiveSettingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EffectiveSetting'] = ResolversParentTypes['EffectiveSetting']> = {
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  environmentVariable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fallback?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['SettingSource'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+export type GuardrailHitCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailHitCount'] = ResolversParentTypes['GuardrailHitCount']> = {
+  class?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IntentOutcomesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntentOutcomes'] = ResolversParentTypes['IntentOutcomes']> = {
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  autoSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  editRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volume?: Resolver<Array<ResolversTypes['ChannelCount']>, ParentType, ContextType>;
+  volumeByDay?: Resolver<Array<ResolversTypes['DayVolume']>, ParentType, ContextType>;
+  autoSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  humanDecided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blocked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeToDecision?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  guardrailHits?: Resolver<Array<ResolversTypes['GuardrailHitCount']>, ParentType, ContextType>;
+  intents?: Resolver<Array<ResolversTypes['IntentOutcomes']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TextSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSegment'] = ResolversParentTypes['TextSegment']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GuardrailVerdictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailVerdict'] = ResolversParentTypes['GuardrailVerdict']> = {
+  classification?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['GuardrailFinding']>, ParentType, ContextType>;
+  segments?: Resolver<Array<ResolversTypes['TextSegment']>, ParentType, ContextType>;
+  redacted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elapsedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ForbiddenTopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForbiddenTopic'] = ResolversParentTypes['ForbiddenTopic']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  neutralReply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phrases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  neutralReply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type GuardrailBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailBacktest'] = ResolversParentTypes['GuardrailBacktest']> = {
-  changedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  changes?: Resolver<Array<ResolversTypes['GuardrailBacktestChange']>, ParentType, ContextType>;
-  messagesScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sinceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CustomRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomRule'] = ResolversParentTypes['CustomRule']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['RuleSeverity'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phrases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regex?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type GuardrailBacktestChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailBacktestChange'] = ResolversParentTypes['GuardrailBacktestChange']> = {
-  after?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['GuardrailClass']>, ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  redactedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+export type BuiltInRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuiltInRule'] = ResolversParentTypes['BuiltInRule']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['RuleSeverity'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type GuardrailFindingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailFinding'] = ResolversParentTypes['GuardrailFinding']> = {
-  class?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type ReplyProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyProblem'] = ResolversParentTypes['ReplyProblem']> = {
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blocking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type GuardrailHitCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailHitCount'] = ResolversParentTypes['GuardrailHitCount']> = {
-  class?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+export type ReplyCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyCheck'] = ResolversParentTypes['ReplyCheck']> = {
+  verdict?: Resolver<ResolversTypes['ReplyVerdict'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ReplyProblem']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type GuardrailVerdictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailVerdict'] = ResolversParentTypes['GuardrailVerdict']> = {
-  classification?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
-  elapsedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['GuardrailFinding']>, ParentType, ContextType>;
-  redacted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  segments?: Resolver<Array<ResolversTypes['TextSegment']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type HandsetMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HandsetMessage'] = ResolversParentTypes['HandsetMessage']> = {
-  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
-  errorCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type IntentOutcomesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntentOutcomes'] = ResolversParentTypes['IntentOutcomes']> = {
-  acceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  autoSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  editRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reviewed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type IntentQualityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntentQuality'] = ResolversParentTypes['IntentQuality']> = {
-  acceptanceRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  approvedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  buckets?: Resolver<Array<ResolversTypes['CalibrationBucket']>, ParentType, ContextType>;
-  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  editRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  meanCalibratedConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  meanEditDistance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  meanRawConfidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shadowApprovedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shadowWouldSend?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
-  name: 'JSON';
-}
-
-export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  changePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
-  claimCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationClaimCaseArgs, 'id'>>;
-  closeConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCloseConversationArgs, 'disposition' | 'id'>>;
-  createApiToken?: Resolver<ResolversTypes['CreatedApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
-  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
-  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
-  decideCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationDecideCaseArgs, 'id' | 'input'>>;
-  deleteArticle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id'>>;
-  escalateCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationEscalateCaseArgs, 'id'>>;
-  importArticles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<MutationImportArticlesArgs, 'files'>>;
-  linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'address' | 'channel' | 'customerId'>>;
-  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
-  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  mergeCustomers?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'sourceId' | 'targetId'>>;
-  reassignCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationReassignCaseArgs, 'id' | 'reviewer'>>;
-  releaseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationReleaseCaseArgs, 'id'>>;
-  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
-  saveRuleSet?: Resolver<ResolversTypes['RuleSet'], ParentType, ContextType, RequireFields<MutationSaveRuleSetArgs, 'input'>>;
-  sendFromHandset?: Resolver<ResolversTypes['HandsetMessage'], ParentType, ContextType, RequireFields<MutationSendFromHandsetArgs, 'input'>>;
-  signIn?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
-  updateArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'id' | 'input'>>;
-  updateSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType, RequireFields<MutationUpdateSettingsArgs, 'changes'>>;
-  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
 };
 
 export type OutboundRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutboundRule'] = ResolversParentTypes['OutboundRule']> = {
-  defaultMode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  defaultMode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OutboundRuleModeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutboundRuleMode'] = ResolversParentTypes['OutboundRuleMode']> = {
-  mode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
-  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
-  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
-  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
-  backtestGuardrails?: Resolver<ResolversTypes['GuardrailBacktest'], ParentType, ContextType, RequireFields<QueryBacktestGuardrailsArgs, 'ruleSetVersion' | 'sinceDays'>>;
-  branding?: Resolver<ResolversTypes['Branding'], ParentType, ContextType>;
-  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
-  cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'order'>>;
-  checkReply?: Resolver<ResolversTypes['ReplyCheck'], ParentType, ContextType, RequireFields<QueryCheckReplyArgs, 'caseId' | 'text'>>;
-  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
-  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
-  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
-  draftingQuality?: Resolver<Array<ResolversTypes['IntentQuality']>, ParentType, ContextType, RequireFields<QueryDraftingQualityArgs, 'sinceDays'>>;
-  effectiveSettings?: Resolver<Array<ResolversTypes['EffectiveSetting']>, ParentType, ContextType>;
-  handsetThread?: Resolver<Array<ResolversTypes['HandsetMessage']>, ParentType, ContextType, RequireFields<QueryHandsetThreadArgs, 'channel' | 'number'>>;
-  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  ruleSet?: Resolver<Maybe<ResolversTypes['RuleSet']>, ParentType, ContextType, Partial<QueryRuleSetArgs>>;
-  ruleSets?: Resolver<Array<ResolversTypes['RuleSet']>, ParentType, ContextType, Partial<QueryRuleSetsArgs>>;
-  settingsVersions?: Resolver<Array<ResolversTypes['SettingsVersion']>, ParentType, ContextType, RequireFields<QuerySettingsVersionsArgs, 'first'>>;
-  teamLoad?: Resolver<Array<ResolversTypes['TeamMemberLoad']>, ParentType, ContextType>;
-  testGuardrails?: Resolver<ResolversTypes['GuardrailVerdict'], ParentType, ContextType, RequireFields<QueryTestGuardrailsArgs, 'text'>>;
-  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
-};
-
-export type ReplyCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyCheck'] = ResolversParentTypes['ReplyCheck']> = {
-  problems?: Resolver<Array<ResolversTypes['ReplyProblem']>, ParentType, ContextType>;
-  verdict?: Resolver<ResolversTypes['ReplyVerdict'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ReplyProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplyProblem'] = ResolversParentTypes['ReplyProblem']> = {
-  blocking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['OutboundMode'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RuleSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleSet'] = ResolversParentTypes['RuleSet']> = {
-  builtInRules?: Resolver<Array<ResolversTypes['BuiltInRule']>, ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['ForbiddenTopic']>, ParentType, ContextType>;
   customRules?: Resolver<Array<ResolversTypes['CustomRule']>, ParentType, ContextType>;
+  builtInRules?: Resolver<Array<ResolversTypes['BuiltInRule']>, ParentType, ContextType>;
   outboundModes?: Resolver<Array<ResolversTypes['OutboundRuleMode']>, ParentType, ContextType>;
   outboundRules?: Resolver<Array<ResolversTypes['OutboundRule']>, ParentType, ContextType>;
-  topics?: Resolver<Array<ResolversTypes['ForbiddenTopic']>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SessionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPayload'] = ResolversParentTypes['SessionPayload']> = {
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+export type GuardrailBacktestChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailBacktestChange'] = ResolversParentTypes['GuardrailBacktestChange']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  redactedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['GuardrailClass']>, ParentType, ContextType>;
+  after?: Resolver<ResolversTypes['GuardrailClass'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SettingChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SettingChange'] = ResolversParentTypes['SettingChange']> = {
-  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SettingsVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SettingsVersion'] = ResolversParentTypes['SettingsVersion']> = {
-  changes?: Resolver<Array<ResolversTypes['SettingChange']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type GuardrailBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardrailBacktest'] = ResolversParentTypes['GuardrailBacktest']> = {
+  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sinceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messagesScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['GuardrailBacktestChange']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   caseEvents?: SubscriptionResolver<ResolversTypes['CaseEvent'], "caseEvents", ParentType, ContextType, Partial<SubscriptionCaseEventsArgs>>;
-  handsetEvents?: SubscriptionResolver<ResolversTypes['HandsetMessage'], "handsetEvents", ParentType, ContextType, RequireFields<SubscriptionHandsetEventsArgs, 'channel' | 'number'>>;
+  handsetEvents?: SubscriptionResolver<ResolversTypes['HandsetMessage'], "handsetEvents", ParentType, ContextType, RequireFields<SubscriptionHandsetEventsArgs, 'number' | 'channel'>>;
 };
 
-export type TeamMemberLoadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamMemberLoad'] = ResolversParentTypes['TeamMemberLoad']> = {
-  claimed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  decidedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type TextSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSegment'] = ResolversParentTypes['TextSegment']> = {
-  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+export type HandsetMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HandsetMessage'] = ResolversParentTypes['HandsetMessage']> = {
+  sid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastLoginAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  JSON?: GraphQLScalarType;
+  User?: UserResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  SessionPayload?: SessionPayloadResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
+  CreatedApiToken?: CreatedApiTokenResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  CustomerIdentity?: CustomerIdentityResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
+  ConversationMessage?: ConversationMessageResolvers<ContextType>;
+  GuardrailFinding?: GuardrailFindingResolvers<ContextType>;
+  Case?: CaseResolvers<ContextType>;
+  DiffSegment?: DiffSegmentResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  CaseEdge?: CaseEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  CaseConnection?: CaseConnectionResolvers<ContextType>;
+  CaseEvent?: CaseEventResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Branding?: BrandingResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   ArticleRef?: ArticleRefResolvers<ContextType>;
-  Attachment?: AttachmentResolvers<ContextType>;
-  AuditConnection?: AuditConnectionResolvers<ContextType>;
-  AuditEdge?: AuditEdgeResolvers<ContextType>;
-  AuditEntry?: AuditEntryResolvers<ContextType>;
-  AuthPayload?: AuthPayloadResolvers<ContextType>;
-  Branding?: BrandingResolvers<ContextType>;
-  BuiltInRule?: BuiltInRuleResolvers<ContextType>;
-  CalibrationBucket?: CalibrationBucketResolvers<ContextType>;
-  Case?: CaseResolvers<ContextType>;
-  CaseConnection?: CaseConnectionResolvers<ContextType>;
-  CaseEdge?: CaseEdgeResolvers<ContextType>;
-  CaseEvent?: CaseEventResolvers<ContextType>;
-  ChannelCount?: ChannelCountResolvers<ContextType>;
-  Conversation?: ConversationResolvers<ContextType>;
-  ConversationMessage?: ConversationMessageResolvers<ContextType>;
-  CreatedApiToken?: CreatedApiTokenResolvers<ContextType>;
-  CustomRule?: CustomRuleResolvers<ContextType>;
-  Customer?: CustomerResolvers<ContextType>;
-  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
-  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
-  CustomerIdentity?: CustomerIdentityResolvers<ContextType>;
-  Dashboard?: DashboardResolvers<ContextType>;
-  DayVolume?: DayVolumeResolvers<ContextType>;
-  DiffSegment?: DiffSegmentResolvers<ContextType>;
-  DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
-  EffectiveSetting?: EffectiveSettingResolvers<ContextType>;
-  ForbiddenTopic?: ForbiddenTopicResolvers<ContextType>;
-  GuardrailBacktest?: GuardrailBacktestResolvers<ContextType>;
-  GuardrailBacktestChange?: GuardrailBacktestChangeResolvers<ContextType>;
-  GuardrailFinding?: GuardrailFindingResolvers<ContextType>;
-  GuardrailHitCount?: GuardrailHitCountResolvers<ContextType>;
-  GuardrailVerdict?: GuardrailVerdictResolvers<ContextType>;
-  HandsetMessage?: HandsetMessageResolvers<ContextType>;
-  IntentOutcomes?: IntentOutcomesResolvers<ContextType>;
   IntentQuality?: IntentQualityResolvers<ContextType>;
-  JSON?: GraphQLScalarType;
-  Mutation?: MutationResolvers<ContextType>;
-  OutboundRule?: OutboundRuleResolvers<ContextType>;
-  OutboundRuleMode?: OutboundRuleModeResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
-  Query?: QueryResolvers<ContextType>;
-  ReplyCheck?: ReplyCheckResolvers<ContextType>;
-  ReplyProblem?: ReplyProblemResolvers<ContextType>;
-  RuleSet?: RuleSetResolvers<ContextType>;
-  SessionPayload?: SessionPayloadResolvers<ContextType>;
+  CalibrationBucket?: CalibrationBucketResolvers<ContextType>;
+  TeamMemberLoad?: TeamMemberLoadResolvers<ContextType>;
+  EffectiveSetting?: EffectiveSettingResolvers<ContextType>;
   SettingChange?: SettingChangeResolvers<ContextType>;
   SettingsVersion?: SettingsVersionResolvers<ContextType>;
-  Subscription?: SubscriptionResolvers<ContextType>;
-  TeamMemberLoad?: TeamMemberLoadResolvers<ContextType>;
+  ChannelCount?: ChannelCountResolvers<ContextType>;
+  DayVolume?: DayVolumeResolvers<ContextType>;
+  DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  GuardrailHitCount?: GuardrailHitCountResolvers<ContextType>;
+  IntentOutcomes?: IntentOutcomesResolvers<ContextType>;
+  Dashboard?: DashboardResolvers<ContextType>;
   TextSegment?: TextSegmentResolvers<ContextType>;
-  User?: UserResolvers<ContextType>;
+  GuardrailVerdict?: GuardrailVerdictResolvers<ContextType>;
+  ForbiddenTopic?: ForbiddenTopicResolvers<ContextType>;
+  CustomRule?: CustomRuleResolvers<ContextType>;
+  BuiltInRule?: BuiltInRuleResolvers<ContextType>;
+  ReplyProblem?: ReplyProblemResolvers<ContextType>;
+  ReplyCheck?: ReplyCheckResolvers<ContextType>;
+  OutboundRule?: OutboundRuleResolvers<ContextType>;
+  OutboundRuleMode?: OutboundRuleModeResolvers<ContextType>;
+  RuleSet?: RuleSetResolvers<ContextType>;
+  GuardrailBacktestChange?: GuardrailBacktestChangeResolvers<ContextType>;
+  GuardrailBacktest?: GuardrailBacktestResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  HandsetMessage?: HandsetMessageResolvers<ContextType>;
 };
 

@@ -1,5 +1,6 @@
 // Every limit the public GraphQL endpoint enforces, in one place so an operator can see what a client may send.
 // Each value is set above what the console's own operations (ui/src/**/*.graphql.ts) measure, said per limit.
+import type { ErrorCode } from '../errors.js';
 
 /** Lexical tokens per document. The console's largest operation has ~90 and GraphiQL's introspection ~190;
  *  an alias bomb of a thousand `aN: me { id }` has 6,000, so it is refused while the parser is still reading. */
@@ -38,5 +39,5 @@ export const MAX_BODY_BYTES = 100 * 1024;
  *  deeper payloads exist only to exhaust recursive code. */
 export const MAX_VARIABLES_DEPTH = 50;
 
-/** The code every depth, alias, cost and token refusal carries (documented in schema.graphql). */
-export const TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+/** The code every depth, alias, cost and token refusal carries (schema.graphql's ErrorCode). */
+export const TOO_COMPLEX = 'QUERY_TOO_COMPLEX' satisfies ErrorCode;

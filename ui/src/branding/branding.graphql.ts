@@ -1,7 +1,6 @@
-import { gql } from '../composables/useGraphQL';
-import type { Branding } from './apply-branding';
+import { graphql } from '../generated';
 
-export const BRANDING_QUERY = gql<{ branding: Branding }>(`
+export const BRANDING_QUERY = graphql(`
   query Branding {
     branding { theme primaryColor radius density }
   }

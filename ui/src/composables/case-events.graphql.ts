@@ -1,4 +1,8 @@
-import type { CaseEvent } from '../types';
-import { gql } from './useGraphQL';
+import { graphql } from '../generated';
+import type { CaseEventsSubscription } from '../generated/graphql';
 
-export const CASE_EVENTS_SUBSCRIPTION = gql<{ caseEvents: CaseEvent | null }>('subscription CaseEvents { caseEvents { caseId type stage at } }');
+export const CASE_EVENTS_SUBSCRIPTION = graphql(`
+  subscription CaseEvents { caseEvents { caseId type stage at } }
+`);
+
+export type CaseEvent = CaseEventsSubscription['caseEvents'];

@@ -1,6 +1,6 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import { CASE_QUERY } from '../pages/case.graphql';
-import type { CaseDetail } from '../types';
+import type { CaseDetail } from '../pages/case.graphql';
 import { errorMessage, request } from './useGraphQL';
 
 /** One case by id, reloaded whenever the id changes. */

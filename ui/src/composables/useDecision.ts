@@ -1,6 +1,7 @@
 import { ref, type Ref } from 'vue';
 import { DECIDE_CASE_MUTATION, type DecisionInput } from '../pages/case.graphql';
-import type { CaseDetail, Decision } from '../types';
+import type { CaseDetail } from '../pages/case.graphql';
+import type { Decision } from '../types';
 import { errorCode, errorMessage, request, type ErrorCode } from './useGraphQL';
 
 interface Attempt {

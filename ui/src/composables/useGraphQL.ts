@@ -1,12 +1,22 @@
+import { ErrorCode as SchemaErrorCode, type TypedDocumentString } from '../generated/graphql';
 import { useSession } from './useSession';
 
-/** A GraphQL document that carries its result and variables types. */
-export type Doc<TData, TVars = Record<string, never>> = string & { readonly __types?: [TData, TVars] };
+/**
+ * A document generated from a `*.graphql.ts` file (`npm run codegen`): its result and variables types come from
+ * the schema, so a schema change that breaks a console query fails `npm run typecheck`.
+ */
+export type Doc<TData, TVars> = TypedDocumentString<TData, TVars>;
 
-export const gql = <TData, TVars = Record<string, never>>(source: string): Doc<TData, TVars> => source as Doc<TData, TVars>;
+/** The schema's error codes, and two of the console's own: no answer at all, and an answer without a code. */
+export type ErrorCode = SchemaErrorCode | 'NETWORK' | 'UNKNOWN';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_AWAITING_REVIEW' | 'BAD_INPUT' | 'CSRF_CHECK_FAILED' | 'NETWORK' | 'UNKNOWN';
+const SCHEMA_CODES = new Set<unknown>(Object.values(SchemaErrorCode));
+const isSchemaCode = (code: unknown): code is SchemaErrorCode => SCHEMA_CODES.has(code);
+
+/** Variables may be left out only where the operation needs none. */
+type VariablesArgs<TVars> = Record<string, never> extends TVars
+  ? [variables?: TVars, options?: RequestOptions]
+  : [variables: TVars, options?: RequestOptions];
 
 /**
  * Sent with every POST: the API refuses a cookie-signed POST without it (auth/request-credentials.ts), which a
@@ -34,7 +44,7 @@ export interface RequestOptions {
 
 const session = useSession();
 
-export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: TVars, options: RequestOptions = {}): Promise<TData> {
+export async function request<TData, TVars>(doc: Doc<TData, TVars>, ...[variables, options = {}]: VariablesArgs<TVars>): Promise<TData> {
   const headers = { 'content-type': 'application/json', accept: 'application/json', ...CSRF_HEADERS };
   let body: GraphQLResponse<TData>;
   try {
@@ -42,7 +52,7 @@ export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: 
       method: 'POST',
       headers,
       credentials: 'same-origin',
-      body: JSON.stringify({ query: doc, variables: variables ?? {} }),
+      body: JSON.stringify({ query: doc.toString(), variables: variables ?? {} }),
       signal: options.signal,
     });
     body = (await response.json()) as GraphQLResponse<TData>;
@@ -53,7 +63,8 @@ export async function request<TData, TVars>(doc: Doc<TData, TVars>, variables?: 
 
   const first = body.errors?.[0];
   if (first) {
-    const code = (first.extensions?.code ?? 'UNKNOWN') as ErrorCode;
+    const raw = first.extensions?.code;
+    const code: ErrorCode = isSchemaCode(raw) ? raw : 'UNKNOWN';
     // App.vue sends the reviewer to /sign-in as soon as the user is gone.
     if (code === 'UNAUTHENTICATED' && options.sessionErrors !== false) session.clear();
     throw new GraphQLRequestError(first.message, code);
@@ -81,8 +92,4 @@ export function errorMessage(error: unknown): string {
 
 export function errorCode(error: unknown): ErrorCode | null {
   return error instanceof GraphQLRequestError ? error.code : null;
-}
-
-export function useGraphQL() {
-  return { request, errorMessage, errorCode };
 }

@@ -1,13 +1,12 @@
 import { ref, shallowRef, watch } from 'vue';
 import {
   HANDSET_EVENTS_SUBSCRIPTION, HANDSET_THREAD_QUERY, SEND_FROM_HANDSET_MUTATION,
-  type HandsetMessageInput, type HandsetVars,
+  type HandsetMessage, type HandsetMessageInput, type HandsetVars,
 } from '../pages/phone.graphql';
-import type { HandsetMessage } from '../types';
 import { errorMessage, request } from './useGraphQL';
 import { useSubscription } from './useSubscription';
 
-/** The same clean-up the API applies (api/graphql/resolvers/handset.resolvers.ts), so threads match. */
+/** The same clean-up the API applies (api/graphql/resolvers/handset-message.resolvers.ts), so threads match. */
 export const normalizeNumber = (number: string): string => number.replace(/[\s().-]/g, '');
 
 const addressOf = ({ number, channel }: HandsetVars): string => (channel === 'WHATSAPP' ? `whatsapp:${number}` : number);
@@ -64,7 +63,7 @@ export function useHandset(target: () => HandsetVars | null) {
 
   const { connected } = useSubscription(HANDSET_EVENTS_SUBSCRIPTION, target, (data) => {
     const vars = target();
-    if (data.handsetEvents && vars && belongsTo(data.handsetEvents, vars)) upsert([data.handsetEvents]);
+    if (vars && belongsTo(data.handsetEvents, vars)) upsert([data.handsetEvents]);
   }, {
     // Events may have been missed while the stream was down.
     onOpen: () => void load(),

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { caseLink } from '../format';
-import type { QueueCase } from '../types';
+import type { QueueCase } from '../pages/queue.graphql';
 import { compareQueueOrder, fetchReviewQueue } from './useReviewQueue';
 import { errorMessage } from './useGraphQL';
 

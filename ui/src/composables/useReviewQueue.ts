@@ -1,6 +1,6 @@
 import { ref, shallowRef } from 'vue';
 import { REVIEW_QUEUE_QUERY, type QueueFilter } from '../pages/queue.graphql';
-import type { QueueCase } from '../types';
+import type { QueueCase } from '../pages/queue.graphql';
 import { errorMessage, request } from './useGraphQL';
 
 /** Queue order: oldest first, as the API pages them, whichever stage a case is in. */

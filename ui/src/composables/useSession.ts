@@ -1,5 +1,6 @@
 import { computed, readonly, ref } from 'vue';
-import type { Role, User } from '../types';
+import type { Role } from '../types';
+import type { User } from './session.graphql';
 
 /**
  * Who was signed in, as a hint for the first paint only: the session itself is an HTTP-only cookie that

@@ -2,8 +2,9 @@ import { computed, reactive, ref } from 'vue';
 import { refreshBranding } from '../branding/useBranding';
 import { errorMessage, request } from './useGraphQL';
 import {
-  SETTINGS_QUERY, UPDATE_SETTINGS_MUTATION, type EffectiveSetting, type SettingsVersion, type SettingValue,
+  SETTINGS_QUERY, UPDATE_SETTINGS_MUTATION, type EffectiveSetting, type SettingsVersion,
 } from '../pages/settings.graphql';
+import type { SettingChangeInput } from '../generated/graphql';
 
 export type SettingKind = 'number' | 'text' | 'prose' | 'list' | 'map' | 'colour';
 
@@ -20,7 +21,8 @@ export function settingKind(setting: Pick<EffectiveSetting, 'key' | 'value' | 'f
   return PROSE_KEYS.test(setting.key) ? 'prose' : 'text';
 }
 
-export function settingText(value: SettingValue, kind: SettingKind): string {
+/** A setting's value is the schema's JSON scalar: numbers, strings, lists of strings, maps of numbers. */
+export function settingText(value: unknown, kind: SettingKind): string {
   if (value === null || value === undefined) return '';
   if (kind === 'list' && Array.isArray(value)) return value.join(', ');
   if (kind === 'map') return JSON.stringify(value, null, 2);
@@ -30,7 +32,7 @@ export function settingText(value: SettingValue, kind: SettingKind): string {
 class DraftError extends Error {}
 
 /** What the draft text means; a number that does not parse goes as text so the server names the problem. */
-function parseDraft(text: string, kind: SettingKind, key: string): SettingValue {
+function parseDraft(text: string, kind: SettingKind, key: string): unknown {
   if (kind === 'number') {
     const number = Number(text.trim());
     return text.trim() !== '' && Number.isFinite(number) ? number : text;
@@ -38,7 +40,7 @@ function parseDraft(text: string, kind: SettingKind, key: string): SettingValue 
   if (kind === 'list') return text.split(',').map((part) => part.trim()).filter(Boolean);
   if (kind === 'map') {
     try {
-      return JSON.parse(text === '' ? '{}' : text) as SettingValue;
+      return JSON.parse(text === '' ? '{}' : text);
     } catch {
       throw new DraftError(`${key}: is not valid JSON`);
     }
@@ -80,9 +82,9 @@ export function useSettingsForm() {
   }
 
   /** Throws DraftError when a draft cannot be read at all (JSON that does not parse). */
-  function changes(): { key: string; value: SettingValue }[] {
+  function changes(): SettingChangeInput[] {
     const problems: string[] = [];
-    const out: { key: string; value: SettingValue }[] = [];
+    const out: SettingChangeInput[] = [];
     for (const setting of settings.value) {
       if (resets.has(setting.key)) {
         out.push({ key: setting.key, value: null });
@@ -128,7 +130,7 @@ export function useSettingsForm() {
     if (saving.value) return;
     saveError.value = null;
     saved.value = null;
-    let pending: { key: string; value: SettingValue }[];
+    let pending: SettingChangeInput[];
     try {
       pending = changes();
     } catch (error) {

@@ -80,7 +80,7 @@ export function useSubscription<TData, TVars>(
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...CSRF_HEADERS },
       credentials: 'same-origin',
-      body: JSON.stringify({ query: doc, variables: vars }),
+      body: JSON.stringify({ query: doc.toString(), variables: vars }),
       signal,
     });
     if (!response.headers.get('content-type')?.includes('text/event-stream') || !response.body) {

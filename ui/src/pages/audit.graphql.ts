@@ -1,27 +1,8 @@
-import { gql } from '../composables/useGraphQL';
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  type: string;
-  caseId: string | null;
-  detail: unknown;
-}
-
-export interface AuditFilterInput {
-  caseId?: string;
-  actor?: string;
-  types?: string[];
-  since?: string;
-  until?: string;
-}
+import { graphql } from '../generated';
+import type { AuditFilter, AuditLogQuery } from '../generated/graphql';
 
 /** Newest first; `after` is the previous page's endCursor. */
-export const AUDIT_LOG_QUERY = gql<
-  { auditLog: { edges: { node: AuditEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } },
-  { filter: AuditFilterInput; first: number; after?: string | null }
->(`
+export const AUDIT_LOG_QUERY = graphql(`
   query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
     auditLog(filter: $filter, first: $first, after: $after) {
       edges { node { id at actor type caseId detail } }
@@ -29,3 +10,6 @@ export const AUDIT_LOG_QUERY = gql<
     }
   }
 `);
+
+export type AuditEntry = AuditLogQuery['auditLog']['edges'][number]['node'];
+export type AuditFilterInput = AuditFilter;

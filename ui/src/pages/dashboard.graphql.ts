@@ -1,34 +1,8 @@
-import { gql } from '../composables/useGraphQL';
-import type { Channel } from '../types';
-
-export interface DashboardData {
-  from: string;
-  to: string;
-  volume: { channel: Channel; count: number }[];
-  volumeByDay: { day: string; channel: Channel; count: number }[];
-  autoSent: number;
-  humanDecided: number;
-  blocked: number;
-  timeToDecision: { count: number; p50Seconds: number | null; p90Seconds: number | null };
-  escalations: number;
-  slaBreaches: number;
-  guardrailHits: { class: string; rule: string; count: number }[];
-  intents: IntentOutcome[];
-}
-
-export interface IntentOutcome {
-  intent: string;
-  reviewed: number;
-  approved: number;
-  edited: number;
-  rejected: number;
-  autoSent: number;
-  acceptanceRate: number | null;
-  editRate: number | null;
-}
+import { graphql } from '../generated';
+import type { DashboardQuery } from '../generated/graphql';
 
 /** The supervisor's figures for the cases opened in [from, to) (api/dashboard/dashboard-queries.ts). */
-export const DASHBOARD_QUERY = gql<{ dashboard: DashboardData }, { from: string; to: string }>(`
+export const DASHBOARD_QUERY = graphql(`
   query Dashboard($from: String!, $to: String!) {
     dashboard(from: $from, to: $to) {
       from to
@@ -42,3 +16,6 @@ export const DASHBOARD_QUERY = gql<{ dashboard: DashboardData }, { from: string;
     }
   }
 `);
+
+export type DashboardData = DashboardQuery['dashboard'];
+export type IntentOutcome = DashboardData['intents'][number];

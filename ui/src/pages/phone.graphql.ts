@@ -1,32 +1,29 @@
-import { gql } from '../composables/useGraphQL';
-import type { HandsetChannel, HandsetMessage } from '../types';
+import { graphql } from '../generated';
+import type { HandsetMessageFieldsFragment, HandsetThreadQueryVariables } from '../generated/graphql';
 
-const HANDSET_FIELDS = 'sid direction from to body status errorCode errorMessage createdAt updatedAt';
+graphql(`
+  fragment HandsetMessageFields on HandsetMessage { sid direction from to body status errorCode errorMessage createdAt updatedAt }
+`);
 
-export interface HandsetVars {
-  number: string;
-  channel: HandsetChannel;
-}
-
-export interface HandsetMessageInput extends HandsetVars {
-  body: string;
-  profileName?: string | null;
-}
-
-export const HANDSET_THREAD_QUERY = gql<{ handsetThread: HandsetMessage[] }, HandsetVars>(`
+export const HANDSET_THREAD_QUERY = graphql(`
   query HandsetThread($number: String!, $channel: HandsetChannel!) {
-    handsetThread(number: $number, channel: $channel) { ${HANDSET_FIELDS} }
+    handsetThread(number: $number, channel: $channel) { ...HandsetMessageFields }
   }
 `);
 
-export const SEND_FROM_HANDSET_MUTATION = gql<{ sendFromHandset: HandsetMessage }, { input: HandsetMessageInput }>(`
+export const SEND_FROM_HANDSET_MUTATION = graphql(`
   mutation SendFromHandset($input: HandsetMessageInput!) {
-    sendFromHandset(input: $input) { ${HANDSET_FIELDS} }
+    sendFromHandset(input: $input) { ...HandsetMessageFields }
   }
 `);
 
-export const HANDSET_EVENTS_SUBSCRIPTION = gql<{ handsetEvents: HandsetMessage | null }, HandsetVars>(`
+export const HANDSET_EVENTS_SUBSCRIPTION = graphql(`
   subscription HandsetEvents($number: String!, $channel: HandsetChannel!) {
-    handsetEvents(number: $number, channel: $channel) { ${HANDSET_FIELDS} }
+    handsetEvents(number: $number, channel: $channel) { ...HandsetMessageFields }
   }
 `);
+
+/** A message as the Twilio emulator's handset sees it (INBOUND: the handset sent it). */
+export type HandsetMessage = HandsetMessageFieldsFragment;
+export type HandsetVars = HandsetThreadQueryVariables;
+export type { HandsetMessageInput } from '../generated/graphql';

@@ -1,39 +1,22 @@
-import { gql } from '../composables/useGraphQL';
+import { graphql } from '../generated';
+import type { SettingFieldsFragment, SettingsQuery } from '../generated/graphql';
 
-export type SettingSource = 'DATABASE' | 'ENVIRONMENT' | 'DEFAULT';
-/** A setting's value as the JSON scalar carries it. */
-export type SettingValue = number | string | string[] | Record<string, number> | null;
+graphql(`
+  fragment SettingFields on EffectiveSetting { key value source environmentVariable fallback description }
+`);
 
-export interface EffectiveSetting {
-  key: string;
-  value: SettingValue;
-  source: SettingSource;
-  environmentVariable: string | null;
-  fallback: SettingValue;
-  description: string;
-}
-
-export interface SettingsVersion {
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  changes: { key: string; before: SettingValue; after: SettingValue }[];
-}
-
-const SETTING_FIELDS = 'key value source environmentVariable fallback description';
-
-export const SETTINGS_QUERY = gql<{ effectiveSettings: EffectiveSetting[]; settingsVersions: SettingsVersion[] }>(`
+export const SETTINGS_QUERY = graphql(`
   query Settings {
-    effectiveSettings { ${SETTING_FIELDS} }
+    effectiveSettings { ...SettingFields }
     settingsVersions(first: 20) { version createdBy createdAt changes { key before after } }
   }
 `);
 
-export const UPDATE_SETTINGS_MUTATION = gql<
-  { updateSettings: EffectiveSetting[] },
-  { changes: { key: string; value: SettingValue }[] }
->(`
+export const UPDATE_SETTINGS_MUTATION = graphql(`
   mutation UpdateSettings($changes: [SettingChangeInput!]!) {
-    updateSettings(changes: $changes) { ${SETTING_FIELDS} }
+    updateSettings(changes: $changes) { ...SettingFields }
   }
 `);
+
+export type EffectiveSetting = SettingFieldsFragment;
+export type SettingsVersion = SettingsQuery['settingsVersions'][number];

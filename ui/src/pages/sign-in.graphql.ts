@@ -1,8 +1,7 @@
-import { gql } from '../composables/useGraphQL';
-import type { User } from '../types';
+import { graphql } from '../generated';
 
 /** Sets the HTTP-only session cookie; the answer carries the user, never the token. */
-export const SIGN_IN_MUTATION = gql<{ signIn: { user: User; expiresAt: string } }, { email: string; password: string }>(`
+export const SIGN_IN_MUTATION = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
       user { id email role }

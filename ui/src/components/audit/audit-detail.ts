@@ -2,7 +2,7 @@
 export function compactDetail(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
   if (typeof detail !== 'object' || Array.isArray(detail)) return JSON.stringify(detail);
-  return Object.entries(detail as Record<string, unknown>)
+  return Object.entries(detail)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' · ');
 }

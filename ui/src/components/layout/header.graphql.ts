@@ -1,7 +1,7 @@
-import { gql } from '../../composables/useGraphQL';
+import { graphql } from '../../generated';
 
 /** Revokes the session and clears its cookie (the console cannot: the cookie is HTTP-only). */
-export const LOGOUT_MUTATION = gql<{ logout: boolean }>(`
+export const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }

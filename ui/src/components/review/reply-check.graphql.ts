@@ -1,19 +1,10 @@
-import { gql } from '../../composables/useGraphQL';
+import { graphql } from '../../generated';
+import type { CheckReplyQuery } from '../../generated/graphql';
 
-export interface ReplyProblem {
-  rule: string;
-  blocking: boolean;
-  description: string;
-  excerpt: string;
-}
-
-export interface ReplyCheck {
-  verdict: 'CLEAN' | 'WARN' | 'BLOCK';
-  problems: ReplyProblem[];
-}
-
-export const CHECK_REPLY_QUERY = gql<{ checkReply: ReplyCheck }, { caseId: string; text: string }>(`
+export const CHECK_REPLY_QUERY = graphql(`
   query CheckReply($caseId: ID!, $text: String!) {
     checkReply(caseId: $caseId, text: $text) { verdict problems { rule blocking description excerpt } }
   }
 `);
+
+export type ReplyCheck = CheckReplyQuery['checkReply'];
