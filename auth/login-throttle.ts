@@ -1,5 +1,5 @@
 // Sign-in throttling, counted from the audit log itself: every API instance sees the same failures, and the
-// counts survive restarts, with no extra table. Comes from api/graphql/resolvers/auth.resolvers.ts.
+// counts survive restarts, with no extra table. Comes from api/graphql/resolvers/session.resolvers.ts.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loginFailures } from '../db/audit-log.js';
 
