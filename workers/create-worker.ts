@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { activityTracingInterceptors, type Tracing } from '../runtime/tracing.js';
 import { activityLogging } from './activity-logging.js';
+import { maxCachedWorkflowsFor, workerMemoryBudgetMb } from './workflow-cache.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -30,6 +31,8 @@ export interface CaseWorkerOptions {
   workflowsPath?: string;
   /** Activities besides the case activities (the benchmark's baseline no-op). */
   extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
+  /** The worker's memory budget in MB; else WORKER_MEMORY_MB (workers/workflow-cache.ts). Sizes the workflow cache. */
+  memoryBudgetMb?: number;
   overrides?: Partial<WorkerOptions>;
 }
 
@@ -46,6 +49,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ...(options.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
     },
     stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT,
+    maxCachedWorkflows: maxCachedWorkflowsFor(options.memoryBudgetMb ?? workerMemoryBudgetMb()),
     ...options.overrides,
   });
 }
