@@ -26,6 +26,7 @@ export async function httpFloor(stack: BenchStack, { rounds = 5, concurrency = 1
 /** `unpolled`: to the API whose task queue no worker polls, so only the acknowledgement path is measured. */
 export async function runConcurrentDeliveries(stack: BenchStack, { rounds = 5, concurrency = 100, retryShare = 0.2, unpolled = false } = {}) {
   const acks: number[] = [];
+  let notAnswered200 = 0;
   const sids = new Set<string>();
   for (let round = 0; round < rounds; round++) {
     const unique = Math.round(concurrency * (1 - retryShare));
@@ -34,6 +35,7 @@ export async function runConcurrentDeliveries(stack: BenchStack, { rounds = 5, c
     for (const m of messages) sids.add(m.sid);
     const answered = await Promise.all(deliveries.map((m) => stack.webhook('[review] Is my order on its way?', { sid: m.sid, from: m.from, unpolled })));
     acks.push(...answered.map((a) => a.ackMs));
+    notAnswered200 += answered.filter((a) => a.status !== 200).length;
     await sleep(500);
   }
   // Every case records itself in its first step; give the worker time to catch up, then count.
@@ -49,7 +51,7 @@ export async function runConcurrentDeliveries(stack: BenchStack, { rounds = 5, c
     for await (const _ of stack.client.workflow.list({ query: `WorkflowId = '${id}'` })) runs++;
   }
   return {
-    rounds, concurrency, deliveries: acks.length, messages: ids.length,
+    rounds, concurrency, deliveries: acks.length, messages: ids.length, notAnswered200,
     p50_ms: round(percentile(acks, 50)), p99_ms: round(percentile(acks, 99)), max_ms: round(Math.max(...acks)), target_p99_ms: 50,
     casesRecorded: unpolled ? null : recorded, workflowRuns: runs, lost: ids.length - (unpolled ? runs : recorded), duplicated: runs - ids.length,
   };

@@ -1,18 +1,16 @@
-// What every benchmark runs against: embedded PostgreSQL, a Temporal dev server (SQLite), the API in this
-// process, one worker in its own process (the product's worker entry) and a 0 ms OpenAI-compatible
-// endpoint. Provider calls are timed by the Twilio emulator's own records.
+// What every benchmark runs against: embedded PostgreSQL, a Temporal dev server (SQLite), the API in its own
+// process (bench/api-server.ts), one worker in its own process (the product's worker entry) and a 0 ms
+// OpenAI-compatible endpoint. This process is the load generator. Provider calls are timed by the Twilio
+// emulator's own records.
 import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import twilio from 'twilio';
-import { buildApp } from '../api/app.js';
-import { CaseEventHub } from '../api/case-event-hub.js';
 import { EmulatorMessageSchema } from '../db/entities/index.js';
 import { initOrm, migrate, type Orm } from '../db/orm.js';
 import { EMULATOR_BUSINESS_NUMBER, loadConfig, type Config } from '../runtime/config.js';
@@ -22,8 +20,15 @@ import { provisionTemporalCli } from '../runtime/temporal-cli.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { caseWorkflowId } from '../domain/case.js';
 import { startFakeLlm } from './fake-llm.js';
+import { rssMb } from './processes.js';
 
 export const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * The benchmark worker's memory budget unless WORKER_MEMORY_MB says otherwise: small enough that the cases a
+ * run leaves waiting for a reviewer (about 450) overflow its workflow cache, so the run shows RSS levelling off.
+ */
+export const BENCH_WORKER_MEMORY_MB = '768';
 
 export interface Webhook {
   caseId: string;
@@ -31,6 +36,8 @@ export interface Webhook {
   to: string;
   sentAt: number;
   ackMs: number;
+  /** 200; 503 when Temporal did not take the start within the webhook's deadline (Twilio retries those); else an error (the API's log says which). */
+  status: number;
 }
 
 export interface BenchStack {
@@ -38,6 +45,8 @@ export interface BenchStack {
   orm: Orm;
   client: Client;
   worker: ChildProcess;
+  /** Process ids whose CPU time and memory the benchmarks read (bench/processes.ts). */
+  pids: { worker: number; api: number; temporal: number; postgres: number; loadGenerator: number };
   /** Posts a signed inbound SMS as Twilio would. `unpolled`: to an API whose task queue no worker polls. */
   webhook(body: string, options?: { unpolled?: boolean; sid?: string; from?: string }): Promise<Webhook>;
   /** When the emulator (standing in for Twilio) accepted the reply to each number. */
@@ -66,26 +75,39 @@ export async function startBenchStack(): Promise<BenchStack> {
   await migrate(orm);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
-  const events = new CaseEventHub(pg.url);
-  await events.start();
-  const listen = async (port: number, appConfig: Config): Promise<Server> => {
-    const server = buildApp({ config: appConfig, orm, temporal: client, caseEvents: events }).listen(port, '127.0.0.1');
-    await once(server, 'listening');
-    return server;
-  };
-  const server = await listen(apiPort, config);
-  // The same API on a task queue nobody polls: the acknowledgement path (signature, start, answer) measured
-  // without case processing competing for the same two cores.
-  const unpolled = await listen(unpolledPort, { ...config, temporal: { ...config.temporal, taskQueue: `bench-unpolled-${randomUUID()}` } });
+  // The same API also on a task queue nobody polls: the acknowledgement path (signature, start, answer)
+  // measured without case processing competing for the same two cores.
+  const api = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/api-server.ts')], {
+    env: { ...process.env, ...env, UNPOLLED_PORT: String(unpolledPort), UNPOLLED_TASK_QUEUE: `bench-unpolled-${randomUUID()}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // A benchmark that throws leaves no Temporal server, API (or worker, below) behind.
+  process.once('exit', () => {
+    temporal.process.kill('SIGKILL');
+    api.kill('SIGKILL');
+  });
+  const apiLog = path.join(root, 'api.log');
+  api.stdout!.pipe(createWriteStream(apiLog));
+  console.log(`bench API log: ${apiLog}`);
+  await new Promise<void>((resolve, reject) => {
+    api.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('bench API listening') && resolve());
+    api.once('exit', (code) => reject(new Error(`the bench API exited (${code})`)));
+  });
 
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const worker = spawn(process.execPath, [...profile, '--import', 'tsx', path.resolve('bench/worker.ts')], {
-    env: { ...process.env, ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'info', WORKER_MEMORY_MB: process.env.WORKER_MEMORY_MB ?? BENCH_WORKER_MEMORY_MB },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  process.once('exit', () => worker.kill('SIGKILL'));
   await new Promise<void>((resolve) => worker.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling') && resolve()));
 
   return {
     config, orm, client, worker,
+    pids: {
+      worker: worker.pid!, api: api.pid!, temporal: temporal.process.pid!, loadGenerator: process.pid,
+      postgres: Number(readFileSync(path.join(root, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]),
+    },
     async webhook(body, options = {}) {
       // A given sid and number replay a delivery, as Twilio's retries do.
       const sid = options.sid ?? `SM${randomUUID().replaceAll('-', '')}`;
@@ -98,8 +120,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params),
       });
       await response.text();
-      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
-      return { caseId: caseWorkflowId('sms', sid), to: from, sentAt, ackMs: now() - sentAt };
+      return { caseId: caseWorkflowId('sms', sid), to: from, sentAt, ackMs: now() - sentAt, status: response.status };
     },
     async providerCalledAt(numbers, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
@@ -109,15 +130,12 @@ export async function startBenchStack(): Promise<BenchStack> {
         await sleep(100);
       }
     },
-    workerRssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${worker.pid}/status`, 'utf8'))?.[1]) / 1024,
+    workerRssMb: () => rssMb(worker.pid!),
     async stop() {
       worker.kill('SIGTERM');
       await once(worker, 'exit');
-      for (const s of [server, unpolled]) {
-        s.closeAllConnections();
-        s.close();
-      }
-      await events.close();
+      api.kill('SIGTERM');
+      await once(api, 'exit');
       await connection.close();
       await orm.close();
       await Promise.all([temporal.stop(), pg.stop(), new Promise((resolve) => llm.close(resolve))]);
