@@ -3,7 +3,7 @@
 // its tokens (plus one per decoded payload), whatever the number of rules.
 import { CompiledRules } from './engine/compiled-rules.js';
 import { PatternError } from './engine/pattern.js';
-import { checkRegexSafety, UnsafeRegexError } from './engine/regex-safety.js';
+import { type AdminRegex, AdminRegexSet, UnsafeRegexError } from './engine/admin-regex.js';
 import type { RuleClass, RuleSpec } from './engine/rule.js';
 import { findPii, redact } from './pii.js';
 import type { RuleSetConfig } from './rule-set.js';
@@ -24,17 +24,11 @@ const MAX_SCREENED_LENGTH = 64_000;
 /** A template slot ("[insert prompt here]") alone does not block; with a persona or prompt wording it does. */
 const TEMPLATE_SLOT_SCORE = 0.6;
 
-interface RegexRule {
-  spec: RuleSpec;
-  group: number;
-}
-
 export class Guardrail {
   readonly version: number;
   readonly config: RuleSetConfig;
   private readonly rules: CompiledRules;
-  private readonly regex?: RegExp;
-  private readonly regexRules: RegexRule[] = [];
+  private readonly regex?: AdminRegexSet<RuleSpec>;
 
   constructor(config: RuleSetConfig, version = 0) {
     this.version = version;
@@ -52,8 +46,7 @@ export class Guardrail {
       if (!topic.phrases.length) throw new RuleSetError(`topic "${topic.name}" needs at least one phrase`);
       add(topicRule(topic));
     }
-    const regexSources: string[] = [];
-    let group = 1;
+    const regexRules: Array<AdminRegex<RuleSpec>> = [];
     for (const custom of config.customRules) {
       const id = `custom.${custom.id}`;
       if (!custom.phrases?.length && !custom.regex) throw new RuleSetError(`custom rule "${custom.id}" needs phrases or a regex`);
@@ -61,17 +54,7 @@ export class Guardrail {
       if (custom.phrases?.length) add(spec);
       else if (ids.has(id)) throw new RuleSetError(`duplicate rule id "${id}"`);
       else ids.add(id);
-      if (custom.regex) {
-        try {
-          checkRegexSafety(custom.regex);
-        } catch (error) {
-          if (error instanceof UnsafeRegexError) throw new RuleSetError(`custom rule "${custom.id}": ${error.message}`);
-          throw error;
-        }
-        this.regexRules.push({ spec, group });
-        regexSources.push(`(${custom.regex})`);
-        group += 1 + countGroups(custom.regex);
-      }
+      if (custom.regex) regexRules.push({ source: custom.regex, rule: spec });
     }
     try {
       this.rules = new CompiledRules(specs, CONCEPTS);
@@ -79,11 +62,17 @@ export class Guardrail {
       if (error instanceof PatternError) throw new RuleSetError(error.message);
       throw error;
     }
-    if (regexSources.length) this.regex = new RegExp(regexSources.join('|'), 'gu');
+    try {
+      if (regexRules.length) this.regex = new AdminRegexSet(regexRules);
+    } catch (error) {
+      if (!(error instanceof UnsafeRegexError)) throw error;
+      const rule = error.ruleIndex === undefined ? '' : `custom rule "${regexRules[error.ruleIndex]!.rule.id.slice('custom.'.length)}": `;
+      throw new RuleSetError(rule + error.message);
+    }
   }
 
   get ruleCount(): number {
-    return this.rules.rules.length + this.regexRules.length;
+    return this.rules.rules.length + (this.regex?.size ?? 0);
   }
 
   /** Classifies one inbound message: security violation, forbidden topic or in scope, with findings and PII. */
@@ -100,7 +89,10 @@ export class Guardrail {
     const normalised = normalise(text);
     const tokens = tokenise(normalised);
     for (const hit of this.rules.scan(tokens)) record(hit.rule, hit.start!, hit.end!, hit.count);
-    if (this.regex) this.scanRegex(normalised.text, normalised.source, record);
+    for (const match of this.regex?.scan(normalised.text) ?? []) {
+      const { source } = normalised;
+      record(match.rule, source[match.start]!, match.end > match.start ? source[match.end - 1]! + 1 : source[match.start]!);
+    }
     for (const secret of findSecrets(text)) {
       if (!scores.has(secret.rule)) {
         scores.set(secret.rule, 1);
@@ -137,14 +129,6 @@ export class Guardrail {
     }
     return null;
   }
-
-  private scanRegex(text: string, source: Int32Array, record: (rule: RuleSpec, start: number, end: number) => void) {
-    for (const match of text.matchAll(this.regex!)) {
-      const rule = this.regexRules.find((r) => match[r.group] !== undefined);
-      if (rule) record(rule.spec, source[match.index]!, source[match.index + match[0].length - 1]! + 1);
-      if (match[0].length === 0) break;
-    }
-  }
 }
 
 function classify(findings: GuardrailFinding[], scores: Map<string, number>): GuardrailClassification {
@@ -155,17 +139,6 @@ function classify(findings: GuardrailFinding[], scores: Map<string, number>): Gu
   if (total.security_violation >= 1) return 'security_violation';
   if (total.out_of_scope >= 1) return 'out_of_scope';
   return 'in_scope';
-}
-
-function countGroups(source: string): number {
-  let count = 0;
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === '[') while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-    else if (source[i] === '(' && source[i + 1] !== '?') count++;
-    else if (source[i] === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') count++;
-  }
-  return count;
 }
 
 let defaultGuardrail: Guardrail | undefined;

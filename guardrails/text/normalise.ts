@@ -42,9 +42,10 @@ export function normalise(input: string): NormalisedText {
     const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length;
     const char = isPair ? input.slice(i, i + 2) : input[i]!;
     for (const piece of expand(char)) {
-      if (length >= source.length - 1) break;
+      // A piece outside the BMP (an emoji) is two UTF-16 units; each must point back at the input.
+      if (length + piece.length >= source.length) break;
       text += piece;
-      source[length++] = i;
+      for (let unit = 0; unit < piece.length; unit++) source[length++] = i;
     }
     if (isPair) i++;
   }

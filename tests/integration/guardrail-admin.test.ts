@@ -79,10 +79,10 @@ describe('rule sets', () => {
     expect(asReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const redos = await gql(stack.url, SAVE, {
-      input: { topics, customRules: [{ id: 'orders', class: 'OUT_OF_SCOPE', severity: 'HIGH', regex: '(a+)+$' }] },
+      input: { topics, customRules: [{ id: 'orders', class: 'OUT_OF_SCOPE', severity: 'HIGH', regex: '(order)\\s+\\1' }] },
     }, admin);
     expect(redos.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
-    expect(redos.errors?.[0]?.message).toMatch(/nested quantifier/);
+    expect(redos.errors?.[0]?.message).toMatch(/back-references are not supported/);
 
     const unknownConcept = await gql(stack.url, SAVE, {
       input: { topics, customRules: [{ id: 'x', class: 'SECURITY_VIOLATION', severity: 'HIGH', phrases: ['steal ~2 @nonsense'] }] },
