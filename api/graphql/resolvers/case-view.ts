@@ -6,14 +6,13 @@ import type { ApiDeps } from '../../deps.js';
 export type CaseView = ReturnType<typeof caseView>;
 
 /**
- * The GraphQL shape of a case: the read-model row, with the columns the workflow owns taken from its live
- * state when we have it (db/case-records.ts maps them). The schema names those fields as the entity does;
- * here they only change form: enum values upper-case, times ISO text.
+ * The GraphQL shape of a case: the read-model row, with the columns the workflow owns read from its live
+ * state when we have it (db/case-records.ts decides which). Fields are listed, not spread: the queue views
+ * fifty cases a page, and a literal of fixed shape is what keeps a view at a few microseconds.
  */
 export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
   const now = caseStateColumns(row, live);
   return {
-    ...now,
     id: row.id,
     // Not in the schema: lets Case.attachments find the inbound message.
     inboundMessageId: row.inboundMessageId,
@@ -23,14 +22,28 @@ export function caseView(row: Case, deps: ApiDeps, live?: CaseState) {
     inboundText: row.inboundText,
     inboundRedacted: row.inboundRedacted ?? null,
     customer: { id: row.customerId },
+    intent: now.intent,
+    confidence: now.confidence,
+    draft: now.draft,
+    reply: now.reply,
+    escalationLevel: now.escalationLevel,
     deadline: now.deadline?.toISOString() ?? null,
     classification: now.classification?.toUpperCase() ?? null,
+    findings: now.findings,
     decision: now.decision?.toUpperCase() ?? null,
-    blockedReason: now.blockedReason?.toUpperCase() ?? null,
-    claimedUntil: now.claimedUntil?.toISOString() ?? null,
+    decidedBy: now.decidedBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     temporalUiUrl: temporalUiUrl(deps, row.id),
+    policyVersion: now.policyVersion,
+    claimedBy: now.claimedBy,
+    claimedUntil: now.claimedUntil?.toISOString() ?? null,
+    wouldAutoSend: now.wouldAutoSend,
+    draftError: now.draftError,
+    supersededBy: now.supersededBy,
+    blockedReason: now.blockedReason?.toUpperCase() ?? null,
+    deliveryStatus: now.deliveryStatus,
+    deliveryError: now.deliveryError,
     draftReasoning: row.draftReasoning ?? null,
     draftModel: row.draftModel ?? null,
     draftSources: row.draftSources ?? [],
