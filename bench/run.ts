@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { decideUpdate, stateQuery } from '../workflows/contract.js';
 import { parseDuration } from '../domain/duration.js';
 import { percentile, round } from './stats.js';
-import { now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
+import { BENCH_WORKER_MEMORY_MB, now, sendAtRate, startBenchStack, type Webhook } from './stack.js';
 import { httpFloor, runConcurrentDeliveries } from './concurrent-webhooks.js';
 import { runSustained } from './sustained.js';
 import { runApiBench } from './api.js';
@@ -131,6 +131,7 @@ await sleep(5_000);
 clearInterval(rssSampler);
 sampleRss();
 const rssAtEnd = stack.workerRssMb();
+const workerBudgetMb = workerMemoryBudgetMb({ WORKER_MEMORY_MB: process.env.WORKER_MEMORY_MB ?? BENCH_WORKER_MEMORY_MB });
 
 const acks = acked.map((a) => a.ackMs);
 const results = {
@@ -159,7 +160,7 @@ const results = {
   },
   workerRssMb: {
     start: round(rssAtStart), end: round(rssAtEnd), max: Math.max(...rssSamples.map((s) => s.rssMb)),
-    budgetMb: workerMemoryBudgetMb(), maxCachedWorkflows: maxCachedWorkflowsFor(workerMemoryBudgetMb()),
+    budgetMb: workerBudgetMb, maxCachedWorkflows: maxCachedWorkflowsFor(workerBudgetMb),
     samples: rssSamples,
   },
 };
