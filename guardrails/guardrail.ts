@@ -5,6 +5,7 @@ import { CompiledRules } from './engine/compiled-rules.js';
 import { PatternError } from './engine/pattern.js';
 import { type AdminRegex, AdminRegexSet, UnsafeRegexError } from './engine/admin-regex.js';
 import type { RuleClass, RuleSpec } from './engine/rule.js';
+import { securityModel, type SecurityModel } from './model/classifier.js';
 import { findPii, redact } from './pii.js';
 import type { RuleSetConfig } from './rule-set.js';
 import { CONCEPTS, DEFAULT_TOPICS, SECURITY_RULES, topicRule } from './rules/index.js';
@@ -21,6 +22,8 @@ export const DEFAULT_RULE_SET: RuleSetConfig = { topics: DEFAULT_TOPICS, customR
 
 /** Longest text screened; the rest of a longer message is not read by rules (channels cap far below this). */
 const MAX_SCREENED_LENGTH = 64_000;
+/** Findings of the learned layer: each points at one of the words that weighed most ("triggered keywords"). */
+export const MODEL_RULE = 'model.security';
 /** A template slot ("[insert prompt here]") alone does not block; with a persona or prompt wording it does. */
 const TEMPLATE_SLOT_SCORE = 0.6;
 
@@ -29,10 +32,13 @@ export class Guardrail {
   readonly config: RuleSetConfig;
   private readonly rules: CompiledRules;
   private readonly regex?: AdminRegexSet<RuleSpec>;
+  private readonly model: SecurityModel | null;
 
-  constructor(config: RuleSetConfig, version = 0) {
+  /** `options.model`: the learned layer; the committed one unless given (null: rules alone, as training compares). */
+  constructor(config: RuleSetConfig, version = 0, options: { model?: SecurityModel | null } = {}) {
     this.version = version;
     this.config = config;
+    this.model = options.model === undefined ? securityModel() : options.model;
     const ids = new Set<string>();
     const specs: RuleSpec[] = [];
     const add = (spec: RuleSpec) => {
@@ -88,7 +94,8 @@ export class Guardrail {
 
     const normalised = normalise(text);
     const tokens = tokenise(normalised);
-    for (const hit of this.rules.scan(tokens)) record(hit.rule, hit.start!, hit.end!, hit.count);
+    const heldBack: RuleSpec[] = [];
+    for (const hit of this.rules.scan(tokens, heldBack)) record(hit.rule, hit.start!, hit.end!, hit.count);
     for (const match of this.regex?.scan(normalised.text) ?? []) {
       const { source } = normalised;
       record(match.rule, source[match.start]!, match.end > match.start ? source[match.end - 1]! + 1 : source[match.start]!);
@@ -112,8 +119,21 @@ export class Guardrail {
       }
     }
 
+    let classification = classify(findings, scores);
+    // Rules decide where they are certain, both ways: a rule that fired, or one whose exception recognised a
+    // harmless reading ("how do I spot a phishing scam"); the model speaks for messages no rule settled.
+    const harmlessReading = heldBack.some((rule) => rule.class === 'security_violation');
+    if (classification === 'in_scope' && this.model && !harmlessReading) {
+      const verdict = this.model.score(tokens);
+      if (verdict.flagged) {
+        classification = 'security_violation';
+        for (const keyword of verdict.keywords) {
+          findings.push({ rule: MODEL_RULE, class: 'security_violation', severity: 'medium', start: keyword.start, end: keyword.end });
+        }
+      }
+    }
     const pii = findPii(text);
-    return { classification: classify(findings, scores), findings: [...findings, ...pii], redacted: redact(text, pii) };
+    return { classification, findings: [...findings, ...pii], redacted: redact(text, pii) };
   }
 
   /** Screens a reply (AI draft or human edit) with the outbound rules in the modes this rule set gives them. */

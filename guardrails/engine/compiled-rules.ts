@@ -74,8 +74,11 @@ export class CompiledRules {
     this.prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
   }
 
-  /** Every rule that fires on the token stream, once per rule (its first occurrence). */
-  scan(input: Token[]): RuleHit[] {
+  /**
+   * Every rule that fires on the token stream, once per rule (its first occurrence). Rules that matched but
+   * whose `unless` context held them back go to `suppressed`: the rules recognised a harmless reading.
+   */
+  scan(input: Token[], suppressed?: RuleSpec[]): RuleHit[] {
     const tokens = input.some((t) => t.joined) ? this.segmentJoined(input) : input;
     // Per slot: the token index where the slot was last completed and where that partial match began.
     const lastEnd = new Int32Array(this.slotTotal).fill(-1);
@@ -130,8 +133,9 @@ export class CompiledRules {
       const hit = fired[r];
       if (!hit) continue;
       const within = this.rules[r]!.within ?? DEFAULT_WITHIN;
-      const suppressed = unlessHits[r]?.some((at) => at >= hit.first - within && at <= hit.last + within);
-      if (!suppressed) hits.push({ ...hit, start: tokens[hit.first]!.start, end: tokens[hit.last]!.end });
+      const held = unlessHits[r]?.some((at) => at >= hit.first - within && at <= hit.last + within);
+      if (!held) hits.push({ ...hit, start: tokens[hit.first]!.start, end: tokens[hit.last]!.end });
+      else suppressed?.push(hit.rule);
     }
     return hits;
   }
