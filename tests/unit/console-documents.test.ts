@@ -13,7 +13,11 @@ const files = readdirSync('ui/src', { recursive: true, encoding: 'utf8' })
 
 async function documentsIn(file: string): Promise<[string, string][]> {
   const module = await import(pathToFileURL(path.resolve(file)).href) as Record<string, unknown>;
-  return Object.entries(module).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]));
+  // graphql-codegen's typed documents are String objects carrying the operation and the fragments it spreads.
+  return Object.entries(module)
+    .filter(([, value]) => typeof value === 'string' || value instanceof String)
+    .map(([name, value]): [string, string] => [name, String(value)])
+    .filter(([, source]) => /^\s*(query|mutation|subscription)\b/.test(source));
 }
 
 describe('console GraphQL documents', () => {
