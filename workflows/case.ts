@@ -19,11 +19,20 @@ export class Case {
   /** The policy in force when the case opened; undefined only before it opened. */
   #policy: CasePolicy | undefined;
   /**
-   * Edits and refused decisions follow the policy's outbound rule modes, as drafts do. Cases started before
-   * checked edits against the rules' default modes, and keep doing so on replay. Asked at the start, where
-   * replay always knows whether the history carries the marker, because the checks also run in validators.
+   * Cases started on this version (one patch for both changes, since each patch costs every case a marker
+   * and a search-attribute event):
+   * - edits and refused decisions follow the policy's outbound rule modes, as drafts do; cases started before
+   *   checked edits against the rules' default modes, and keep doing so on replay;
+   * - search attributes are upserted only when one changed (the start sets stage, channel and level): each
+   *   upsert is a history event and a visibility write, and most transitions change none.
+   * Asked at the start, where replay always knows whether the history carries the marker, because the
+   * checks also run in Update validators.
    */
-  readonly #editsFollowPolicyModes = patched('edits-follow-outbound-modes');
+  readonly #caseOwnerVersion = patched('edit-modes-and-changed-search-attributes');
+  /** The values the case's search attributes hold, starting with those its start set (api/cases/start-case.ts). */
+  readonly #indexed = new Map<string, unknown>(
+    Object.entries(CaseSearchAttributes).map(([name, key]) => [name, workflowInfo().typedSearchAttributes.get(key as never)]),
+  );
 
   constructor(readonly input: CaseInput) {
     const { message } = input;
@@ -52,7 +61,7 @@ export class Case {
 
   /** The outbound rule modes an edit is checked against. */
   get editOutboundModes(): OutboundModes | undefined {
-    return this.#editsFollowPolicyModes ? this.#policy?.outboundModes : undefined;
+    return this.#caseOwnerVersion ? this.#policy?.outboundModes : undefined;
   }
 
   get superseded(): boolean {
@@ -124,12 +133,16 @@ export class Case {
 
   private upsertSearchAttributes(): void {
     const { state } = this;
-    const pairs: SearchAttributeUpdatePair[] = [
-      { key: CaseSearchAttributes.stage, value: state.stage },
-      { key: CaseSearchAttributes.escalationLevel, value: state.escalationLevel },
+    const values: [keyof typeof CaseSearchAttributes, string | number | null][] = [
+      ['stage', state.stage], ['escalationLevel', state.escalationLevel], ['intent', state.intent], ['confidence', state.confidence],
     ];
-    if (state.intent !== null) pairs.push({ key: CaseSearchAttributes.intent, value: state.intent });
-    if (state.confidence !== null) pairs.push({ key: CaseSearchAttributes.confidence, value: state.confidence });
-    upsertSearchAttributes(pairs);
+    const pairs: SearchAttributeUpdatePair[] = [];
+    for (const [name, value] of values) {
+      if (value === null) continue;
+      if (this.#caseOwnerVersion && this.#indexed.get(name) === value) continue;
+      this.#indexed.set(name, value);
+      pairs.push({ key: CaseSearchAttributes[name], value } as SearchAttributeUpdatePair);
+    }
+    if (pairs.length) upsertSearchAttributes(pairs);
   }
 }

@@ -42,6 +42,21 @@ describe('routing', () => {
     expect((await repliesTo(stack, customer)).map((r) => r.body)).toEqual(['Your order left our warehouse today.']);
   });
 
+  it('keeps the case findable in Temporal by stage, intent and confidence, upserting only what changed', async () => {
+    drafter.script('[indexed]', { text: 'Your parcel is on its way.', intent: 'order_status', confidence: 0.96 });
+    const { handle } = await openCase(stack, '[indexed] has my parcel left?');
+    await handle.result();
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect([CaseSearchAttributes.stage, CaseSearchAttributes.intent, CaseSearchAttributes.confidence, CaseSearchAttributes.escalationLevel]
+      .map((key) => attributes.get(key as never))).toEqual(['sent', 'order_status', 0.96, 0]);
+    const upserted = (await handle.fetchHistory()).events!
+      .map((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}))
+      .filter((names) => names.length && !names.includes('TemporalChangeVersion'));
+    // screening → drafting, → sending with intent and confidence, → sent; opening and the delivery report change none.
+    expect(upserted).toEqual([['CaseStage'], ['CaseStage', 'Intent', 'Confidence'], ['CaseStage']]);
+    await recordHistory(handle, 'auto-send-indexing-only-changes');
+  });
+
   it('puts the customer\'s own PII back into a draft written with tokens, and never a token it cannot resolve', async () => {
     drafter.script('[own-email]', { text: 'We have sent the label to ⟨EMAIL_1⟩.', intent: 'order_status', confidence: 0.97 });
     const own = await openCase(stack, '[own-email] please send the return label to kim.ode@example.net');
