@@ -7,7 +7,7 @@ import config from '../api/graphql/codegen.js';
 
 const sortedLines = (text: string) => text.split('\n').sort().join('\n');
 
-const outputs = await generate({ ...config, silent: true }, false);
+const outputs = (await generate({ ...config, silent: true }, false)) as { filename: string; content: string }[];
 const stale = outputs.filter(({ filename, content }) => {
   try {
     return sortedLines(readFileSync(filename, 'utf8')) !== sortedLines(content);
