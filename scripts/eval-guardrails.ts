@@ -1,6 +1,7 @@
 // npm run eval:guardrails -- FILE.jsonl
 // Scores the guardrail engine on a labelled JSON Lines file (format in the README): classification per label
-// and per source, PII precision and recall per type, and screening latency. The last line printed is one
+// and per source, a confusion table per source (what each source's messages were labelled, against what the
+// guardrail said), PII precision and recall per type, and screening latency. The last line printed is one
 // JSON object, for scripts.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +40,9 @@ for (const row of rows.slice(0, 200)) guardrail.screen(row.text); // warm the JI
 const latencies: number[] = [];
 const byLabel: Record<string, { n: number; correct: number; predicted: Record<string, number> }> = {};
 const bySource: Record<string, { n: number; blocked: number; security: number }> = {};
+const LABELS = ['security_violation', 'out_of_scope', 'in_scope'] as const;
+/** source → labelled → predicted → count. */
+const confusion: Record<string, Record<string, Record<string, number>>> = {};
 const piiPairs: Array<{ gold: PiiSpan[]; predicted: PiiSpan[] }> = [];
 let correct = 0;
 
@@ -58,6 +62,8 @@ for (const row of rows) {
   source.n++;
   if (predicted !== 'in_scope') source.blocked++;
   if (predicted === 'security_violation') source.security++;
+  const cell = ((confusion[row.source ?? 'unknown'] ??= {})[row.label] ??= Object.fromEntries(LABELS.map((l) => [l, 0])));
+  cell[predicted] = (cell[predicted] ?? 0) + 1;
 
   if (row.pii) {
     const spans = result.findings
@@ -80,6 +86,7 @@ const summary = {
       { n: s.n, blocked_rate: round(s.blocked / s.n), security_violation_rate: round(s.security / s.n) },
     ]),
   ),
+  confusion_by_source: confusion,
   pii: scorePii(piiPairs),
   p50_ms: round(percentile(latencies, 50), 3),
   p99_ms: round(percentile(latencies, 99), 3),
@@ -90,6 +97,13 @@ console.log(`Guardrail evaluation: ${file} (${rows.length} messages, rule set v$
 console.log('source                     n   blocked  security');
 for (const [source, s] of Object.entries(summary.by_source)) {
   console.log(`${source.padEnd(22)} ${String(s.n).padStart(5)}   ${pct(s.blocked_rate)}   ${pct(s.security_violation_rate)}`);
+}
+console.log('\nconfusion per source      labelled →  said: security  out_of_scope  in_scope');
+for (const [source, labelled] of Object.entries(confusion)) {
+  for (const [label, said] of Object.entries(labelled)) {
+    const cells = LABELS.map((l) => String(said[l] ?? 0).padStart(l === 'security_violation' ? 8 : 12)).join('  ');
+    console.log(`${source.padEnd(22)} ${label.padEnd(20)} ${cells}`);
+  }
 }
 console.log('\nlabel                      n    recall');
 for (const [label, s] of Object.entries(summary.by_label)) console.log(`${label.padEnd(22)} ${String(s.n).padStart(5)}   ${pct(s.recall)}`);
