@@ -15,6 +15,9 @@ try {
   console.log(applied.length ? `✓ applied ${applied.join(', ')}` : '✓ schema already up to date');
   const admin = await seedFirstAdmin(orm.em.fork(), config.admin);
   if (admin) console.log(`✓ first admin ${admin.email}${admin.generatedPassword ? ` / ${admin.generatedPassword} (shown once)` : ''}`);
+} catch (error) {
+  console.error(`✗ ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await orm.close();
 }
