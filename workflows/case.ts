@@ -12,6 +12,12 @@ import type { CasePolicy } from '../domain/policy.js';
 import { loadPolicy, openCase, recordInbound, recordTransition } from './case-activities.js';
 import { CaseSearchAttributes, type CaseInput } from './contract.js';
 
+/** The marker of cases that run today's paths. A later change asks `patched()` for its own id, not `takes()`. */
+const CURRENT_PATHS = 'case-paths-2026-12';
+
+/** Changes shipped before CURRENT_PATHS, each guarded by its own marker in the histories of older cases. */
+export type Change = 'channel-rules-and-delivery' | 'open-case-in-one-step' | 'topic-neutral-reply' | 'draft-outbound-modes';
+
 export class Case {
   readonly state: CaseState;
   /** Every delivery report the case received so far, in arrival order. */
@@ -19,16 +25,17 @@ export class Case {
   /** The policy in force when the case opened; undefined only before it opened. */
   #policy: CasePolicy | undefined;
   /**
-   * Cases started on this version (one patch for both changes, since each patch costs every case a marker
-   * and a search-attribute event):
-   * - edits and refused decisions follow the policy's outbound rule modes, as drafts do; cases started before
-   *   checked edits against the rules' default modes, and keep doing so on replay;
-   * - search attributes are upserted only when one changed (the start sets stage, channel and level): each
-   *   upsert is a history event and a visibility write, and most transitions change none.
+   * Whether this case runs today's paths. A case started from this version on records this one marker and
+   * takes every change below without asking for its own (each `patched()` costs every case a marker and a
+   * search-attribute event: four of them were a fifth of an auto-sent case's history). A case started before
+   * has no such marker: it replays each earlier change as its history says (`takes`), and keeps the two
+   * behaviours older than this marker:
+   * - edits and refused decisions checked against the rules' default outbound modes, not the policy's;
+   * - search attributes upserted at every transition, not only when one changed.
    * Asked at the start, where replay always knows whether the history carries the marker, because the
-   * checks also run in Update validators.
+   * edit checks also run in Update validators.
    */
-  readonly #caseOwnerVersion = patched('edit-modes-and-changed-search-attributes');
+  readonly #current = patched(CURRENT_PATHS);
   /** The values the case's search attributes hold, starting with those its start set (api/cases/start-case.ts). */
   readonly #indexed = new Map<string, unknown>(
     Object.entries(CaseSearchAttributes).map(([name, key]) => [name, workflowInfo().typedSearchAttributes.get(key as never)]),
@@ -43,6 +50,11 @@ export class Case {
       draftError: null, supersedes: [], supersededBy: null, blockedReason: null, delivery: null, deliveryError: null,
       sendAttempt: 1, escalationRequest: null,
     };
+  }
+
+  /** Whether this case takes `change`: always from CURRENT_PATHS on, else as its history recorded. */
+  takes(change: Change): boolean {
+    return this.#current || patched(change);
   }
 
   get policy(): CasePolicy {
@@ -61,7 +73,7 @@ export class Case {
 
   /** The outbound rule modes an edit is checked against. */
   get editOutboundModes(): OutboundModes | undefined {
-    return this.#caseOwnerVersion ? this.#policy?.outboundModes : undefined;
+    return this.#current ? this.#policy?.outboundModes : undefined;
   }
 
   get superseded(): boolean {
@@ -72,7 +84,7 @@ export class Case {
   async open(): Promise<RecordedInbound> {
     // One local activity instead of three: each costs the worker a workflow activation. Cases opened before
     // replay the three their histories recorded.
-    if (patched('open-case-in-one-step')) {
+    if (this.takes('open-case-in-one-step')) {
       this.upsertSearchAttributes();
       const opened = await openCase({ caseId: this.state.caseId, message: this.message, state: { ...this.state } });
       this.applyOpened(opened.policy, opened.recorded);
@@ -139,7 +151,7 @@ export class Case {
     const pairs: SearchAttributeUpdatePair[] = [];
     for (const [name, value] of values) {
       if (value === null) continue;
-      if (this.#caseOwnerVersion && this.#indexed.get(name) === value) continue;
+      if (this.#current && this.#indexed.get(name) === value) continue;
       this.#indexed.set(name, value);
       pairs.push({ key: CaseSearchAttributes[name], value } as SearchAttributeUpdatePair);
     }

@@ -1,6 +1,6 @@
 // One durable case per inbound message: policy → record → screen → draft → route → review → send once.
 // The steps are in order here; the case they work on (state, policy snapshot, publishing) is workflows/case.ts.
-import { ActivityFailure, patched } from '@temporalio/workflow';
+import { ActivityFailure } from '@temporalio/workflow';
 import type { CaseState } from '../domain/case.js';
 import { parseDuration } from '../domain/duration.js';
 import { optKeyword } from '../channels/opt-keywords.js';
@@ -20,7 +20,7 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   installCaseHandlers(kase);
   // Carrier keywords, split replies and delivery reports came later: cases started before keep their path.
   // Asked before the first command, where replay always knows whether the history carries the marker.
-  const channelRules = patched('channel-rules-and-delivery');
+  const channelRules = kase.takes('channel-rules-and-delivery');
   const recorded = await kase.open();
   const { policy } = kase;
   // The customer gets one coherent answer: earlier undecided cases of this conversation give way to this one.
@@ -40,7 +40,7 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
   if (screening.classification !== 'in_scope') {
     // A blocked message never reaches the LLM and is never quoted back: at most a neutral reply.
     // A forbidden topic may carry its own neutral reply; cases started before topics had one keep the class's.
-    const topicReply = patched('topic-neutral-reply') ? screening.neutralReply : null;
+    const topicReply = kase.takes('topic-neutral-reply') ? screening.neutralReply : null;
     const neutral = topicReply ?? policy.blockedReplies[screening.classification];
     if (neutral) await sendReply({ caseId: state.caseId, text: neutral });
     state.reply = neutral;
@@ -55,7 +55,7 @@ export async function handleInboundMessage(input: CaseInput): Promise<CaseState>
     const draft = await drafter(drafting.maximumAttempts, drafting.initialInterval)({ caseId: state.caseId, contextCaseIds: state.supersedes });
     Object.assign(state, { draft: draft.text, intent: draft.intent, confidence: draft.confidence });
     // Drafts follow the admin's outbound rule modes (snapshotted with the policy), as edits do.
-    state.outbound = screenOutbound(draft.text, message.body, patched('draft-outbound-modes') ? policy.outboundModes : undefined);
+    state.outbound = screenOutbound(draft.text, message.body, kase.takes('draft-outbound-modes') ? policy.outboundModes : undefined);
     const { route, wouldAutoSend } = routeDraft({ ...draft, outboundVerdict: state.outbound.verdict }, policy.routing);
     state.wouldAutoSend = wouldAutoSend;
     if (kase.superseded) return kase.endSuperseded();

@@ -21,8 +21,8 @@ describe('golden histories', () => {
       'stop-keyword', 'delivery-failed-back-to-review-then-failed', 'split-reply-delivered', 'whatsapp-window-refused',
       // Recorded after supervisors could escalate and reassign by Update (no patch: no new command without them).
       'escalated-by-supervisor-then-approved', 'reassigned-then-approved',
-      // Recorded after edits followed the case's outbound modes and search attributes were upserted only when
-      // one changed (patch edit-modes-and-changed-search-attributes).
+      // Recorded under the one marker of today's paths (case-paths-2026-12): edits follow the case's outbound
+      // modes, search attributes are upserted only when one changed, and no earlier patch records its own.
       'edit-sent-under-warn-mode', 'auto-send-indexing-only-changes',
     ]));
   });
