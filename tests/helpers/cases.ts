@@ -47,10 +47,13 @@ export async function repliesTo(stack: Stack, customer: string) {
   return stack.orm.em.fork().find(EmulatorMessageSchema, { to: customer }, { orderBy: { dateCreated: 'asc' } });
 }
 
-/** An SMS through the stack's signed Twilio webhook, as Twilio delivers it; `overrides` replays a delivery. */
-export async function receiveSms(stack: Stack, body: string, overrides: Record<string, string> = {}) {
+/**
+ * An SMS through the stack's signed Twilio webhook, as Twilio delivers it; `overrides` replays a delivery, and
+ * `api` sends it to another API process of the same stack (signed for the URL that process answers on).
+ */
+export async function receiveSms(stack: Stack, body: string, overrides: Record<string, string> = {}, api = { url: stack.url, publicUrl: stack.config.publicUrl }) {
   const params = inboundSms({ Body: body, ...overrides });
-  const response = await postTwilioWebhook(stack.url, stack.config.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
+  const response = await postTwilioWebhook(api.url, api.publicUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
   return { response, params, caseId: caseWorkflowId('sms', params.MessageSid!), customer: params.From! };
 }
 

@@ -7,13 +7,11 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../runtime/ports.js';
 import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
-import { caseWorkflowId } from '../../domain/case.js';
-import { waitForCaseRow } from '../helpers/cases.js';
+import { receiveSms, waitForCaseRow } from '../helpers/cases.js';
 import { signIn } from '../helpers/graphql.js';
 import { spawnProduct, type ProductProcess } from '../helpers/product-process.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { inboundSms, postTwilioWebhook } from '../helpers/twilio.js';
 
 let stack: Stack;
 let api: ProductProcess;
@@ -40,16 +38,9 @@ afterAll(async () => {
 });
 
 /** A signed SMS webhook to the API under test; a refused connection is an answer too (the one that loses messages). */
-async function deliverSms(body: string): Promise<{ status: number | string; caseId: string }> {
-  const params = inboundSms({ Body: body });
-  const caseId = caseWorkflowId('sms', params.MessageSid!);
-  try {
-    const response = await postTwilioWebhook(apiUrl, apiUrl, '/webhooks/twilio/messages', stack.config.twilio.authToken, params);
-    return { status: response.status, caseId };
-  } catch (error) {
-    return { status: String((error as Error).cause ?? error), caseId };
-  }
-}
+const deliverSms = (body: string): Promise<{ status: number | string; caseId: string }> =>
+  receiveSms(stack, body, {}, { url: apiUrl, publicUrl: apiUrl })
+    .then(({ response, caseId }) => ({ status: response.status, caseId }), (error: Error) => ({ status: String(error.cause ?? error), caseId: '' }));
 
 type Cut = 'before-headers' | 'after-first-bytes' | 'mid-body';
 
