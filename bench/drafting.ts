@@ -18,7 +18,7 @@ import { buildPrompt } from '../llm/prompt.js';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
 import { freePorts } from '../runtime/ports.js';
 import { customerQuestions, retrievalQuality, starterQuestions, unseenQuestions, type RetrievalQuality } from '../tests/helpers/question-sets.js';
-import { seededRandom } from '../tests/helpers/seeded-random.js';
+import { seededRandom } from '../runtime/seeded-random.js';
 import { percentile, round } from './stats.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);

@@ -9,6 +9,7 @@ import { extractFeatures, HASH_BITS, modelTokens } from '../guardrails/model/fea
 import { SecurityModel, type ModelFile } from '../guardrails/model/classifier.js';
 import { normalise } from '../guardrails/text/normalise.js';
 import { tokenise } from '../guardrails/text/tokenise.js';
+import { seededRandom } from '../runtime/seeded-random.js';
 
 const DATA = new URL('../../shared/data/guardrails/', import.meta.url);
 const SEED = 19;
@@ -40,16 +41,6 @@ function featurise(text: string): Int32Array {
   return f.index.slice(0, f.length);
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Logistic regression by AdaGrad, classes weighted to balance (label noise: mild L2, few epochs). */
 function train(examples: Example[], seed: number): { weights: Float32Array; bias: number } {
@@ -62,7 +53,7 @@ function train(examples: Example[], seed: number): { weights: Float32Array; bias
   const positiveWeight = (examples.length - positives) / Math.max(1, positives);
   const classWeight = (y: number) => (y === 1 ? Math.sqrt(positiveWeight) : 1 / Math.sqrt(positiveWeight));
   const order = examples.map((_, i) => i);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const rate = 0.5;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -124,7 +115,7 @@ const corpus: Example[] = read(new URL('train/train.jsonl', DATA)).map((r) => ({
 console.log(`train.jsonl: ${corpus.length} messages, ${corpus.filter((e) => e.y).length} security violations (featurised in ${Date.now() - started} ms)`);
 
 const foldOf = (() => {
-  const random = rng(SEED + 1);
+  const random = seededRandom(SEED + 1);
   return corpus.map(() => Math.floor(random() * FOLDS));
 })();
 const cv = corpus.map(() => 0);

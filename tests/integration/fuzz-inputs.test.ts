@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventSchema, CaseSchema, PolicyVersionSchema } from '../../db/entities/index.js';
 import { caseWorkflowId } from '../../domain/case.js';
 import { gql, signIn } from '../helpers/graphql.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../runtime/seeded-random.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { inboundSms, messageSid, postTwilioWebhook } from '../helpers/twilio.js';
 import { waitFor } from '../helpers/wait.js';

@@ -10,7 +10,7 @@ import { EMULATOR_BUSINESS_NUMBER } from '../../runtime/config.js';
 import { receiveSms, waitForCaseRow } from '../helpers/cases.js';
 import { signIn } from '../helpers/graphql.js';
 import { spawnProduct, type ProductProcess } from '../helpers/product-process.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../runtime/seeded-random.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;

@@ -5,7 +5,7 @@ import { CHANNEL_LIMITS, formatReply } from '../../channels/format/channel-forma
 import { isGsm7, septetLength, smsSegments, toGsm7Friendly } from '../../channels/format/gsm7.js';
 import { toPlainText, toWhatsApp } from '../../channels/format/markdown.js';
 import { codePointLength, splitMessage } from '../../channels/format/split.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../runtime/seeded-random.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

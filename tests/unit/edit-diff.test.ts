@@ -2,7 +2,7 @@
 // runs) and bounded (a huge edit falls back to one removal and one addition).
 import { describe, expect, it } from 'vitest';
 import { MAX_DIFF_TOKENS, editDiff, tokenise, type DiffSegment } from '../../api/cases/edit-diff.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../runtime/seeded-random.js';
 
 const draftOf = (segments: DiffSegment[]) => segments.filter((s) => s.op !== 'ADDED').map((s) => s.text).join('');
 const replyOf = (segments: DiffSegment[]) => segments.filter((s) => s.op !== 'REMOVED').map((s) => s.text).join('');

@@ -3,7 +3,7 @@
 // checksums rather than a handful of memorised examples.
 import { describe, expect, it } from 'vitest';
 import { findPii, redact } from '../../guardrails/pii.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../runtime/seeded-random.js';
 
 /** The findings of one type, as the text they cover. */
 function found(text: string, type?: string): string[] {

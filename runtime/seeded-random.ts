@@ -1,4 +1,5 @@
-/** mulberry32: a small seeded PRNG, so property loops explore many inputs yet fail the same way every run. */
+/** mulberry32: a small seeded PRNG. Property tests explore many inputs yet fail the same way every run; training
+ *  and benchmarks shuffle the same way every run. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
