@@ -128,6 +128,8 @@ export const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(
 export async function readQuestion(em: EntityManager, text: string): Promise<Question> {
   const joined = text.replace(/(\p{L})-(?=\p{L})/gu, '$1');
   const tokens = [...new Set(text.toLowerCase().match(/\p{L}{2,24}/gu) ?? [])];
+  // The words' stems are asked for beside the question's words, not after them: most customer questions hold
+  // some word no article does (an order number, a name), and a second round trip cost 1.2 ms at p50.
   const [rows, stems] = await Promise.all([
     em.execute<WordRow[]>(WORDS_SQL, [text, joined, text]),
     em.execute<{ token: string; word: string | null }[]>(STEMS_SQL, [arrayLiteral(tokens)]),
@@ -170,9 +172,11 @@ interface Equivalent {
 
 /** For each word, its English if it is a loanword, else its synonyms: those stems some article holds. */
 async function equivalentsOf(em: EntityManager, tokens: string[]): Promise<Map<string, Equivalent[]>> {
+  const loanwords = new Set<string>();
   const pairs = tokens.flatMap((token) => {
     const english = englishFor(token);
-    return (english.length ? english : synonymsOf(token).slice(0, MAX_SYNONYMS)).map((equivalent) => ({ token, equivalent, loanword: english.length > 0 }));
+    if (english.length) loanwords.add(token);
+    return (english.length ? english : synonymsOf(token).slice(0, MAX_SYNONYMS)).map((equivalent) => ({ token, equivalent }));
   });
   if (pairs.length === 0) return new Map();
   const rows = await em.execute<{ token: string; word: string; ndoc: number }[]>(EQUIVALENTS_SQL, [
@@ -185,14 +189,12 @@ async function equivalentsOf(em: EntityManager, tokens: string[]): Promise<Map<s
     byToken.set(token, list);
   }
   for (const [token, list] of byToken) {
-    const loanword = englishFor(token).length > 0;
     // A loanword's English words are all meant ("Geschenkkarte": gift and card); a word's synonyms are
     // alternatives, so they share its weight.
-    for (const e of list) e.factor = loanword ? LOANWORD_WEIGHT : SYNONYM_WEIGHT / Math.sqrt(list.length);
+    for (const e of list) e.factor = loanwords.has(token) ? LOANWORD_WEIGHT : SYNONYM_WEIGHT / Math.sqrt(list.length);
   }
   return byToken;
 }
-
 
 /**
  * The known word each unknown one most likely misspells: of those one edit away, the one most articles hold.
